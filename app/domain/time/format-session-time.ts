@@ -1,0 +1,74 @@
+import { format, type Locale } from "date-fns";
+import { ar } from "date-fns/locale/ar";
+import { enGB } from "date-fns/locale/en-GB";
+import { es } from "date-fns/locale/es";
+import { fr } from "date-fns/locale/fr";
+import { inParis } from "./paris";
+
+export type DisplayLocale = "fr" | "en" | "es" | "ar";
+
+interface DisplayStyle {
+  locale: Locale;
+  day: string;
+  dateLong: string;
+  time: (withMinutes: boolean) => string;
+  range: (day: string, from: string, to: string) => string;
+}
+
+// Spelled-out phrases rather than "14:00–16:00": easier to read aloud and for newcomers to dates.
+const STYLES: Record<DisplayLocale, DisplayStyle> = {
+  fr: {
+    locale: fr,
+    day: "EEEE do MMMM",
+    dateLong: "EEEE do MMMM yyyy",
+    time: (withMinutes) => (withMinutes ? "H 'h' mm" : "H 'h'"),
+    range: (day, from, to) => `${day}, de ${from} à ${to}`,
+  },
+  en: {
+    locale: enGB,
+    day: "EEEE d MMMM",
+    dateLong: "EEEE d MMMM yyyy",
+    time: (withMinutes) => (withMinutes ? "h:mm aaa" : "h aaa"),
+    range: (day, from, to) => `${day}, ${from} to ${to}`,
+  },
+  es: {
+    locale: es,
+    day: "EEEE d 'de' MMMM",
+    dateLong: "EEEE d 'de' MMMM 'de' yyyy",
+    time: () => "H:mm",
+    range: (day, from, to) => `${day}, de ${from} a ${to}`,
+  },
+  ar: {
+    locale: ar,
+    day: "EEEE d MMMM",
+    dateLong: "EEEE d MMMM yyyy",
+    time: () => "H:mm",
+    range: (day, from, to) => `${day}، من ${from} إلى ${to}`,
+  },
+};
+
+function paris(date: Date, pattern: string, style: DisplayStyle): string {
+  return format(date, pattern, { in: inParis, locale: style.locale });
+}
+
+function clockTime(date: Date, style: DisplayStyle): string {
+  return paris(date, style.time(paris(date, "m", style) !== "0"), style);
+}
+
+/** "mardi 3 mars, de 14 h à 16 h", always in Paris time. */
+export function formatSessionTime(startsAt: Date, endsAt: Date, locale: DisplayLocale): string {
+  const style = STYLES[locale];
+  const startDay = paris(startsAt, style.day, style);
+  const endDay = paris(endsAt, style.day, style);
+  if (startDay !== endDay) {
+    // Workshops fit in a day; should one run past midnight, both days are named.
+    return `${startDay}, ${clockTime(startsAt, style)} – ${endDay}, ${clockTime(endsAt, style)}`;
+  }
+  return style.range(startDay, clockTime(startsAt, style), clockTime(endsAt, style));
+}
+
+/** "mardi 3 mars 2026", the Paris calendar day of the instant. */
+export function formatDateLong(date: Date, locale: DisplayLocale): string {
+  const style = STYLES[locale];
+  return paris(date, style.dateLong, style);
+}
