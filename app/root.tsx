@@ -1,0 +1,95 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import appStyles from "~/styles/app.css";
+import { fallbackLanguage, isLanguage, textDirection } from "~/utils/i18n";
+import { getLanguage, resourcesVersion } from "~/utils/i18n.server";
+import { getDisplay } from "~/utils/preferences.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ name: "viewport", content: "width=device-width, initial-scale=1" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, display] = await Promise.all([getLanguage(request), getDisplay(request)]);
+  const url = new URL(request.url);
+  return {
+    language,
+    display,
+    i18nVersion: resourcesVersion(),
+    currentPath: `${url.pathname}${url.search}`,
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootLoaderData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const language = data?.language ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
+  return (
+    <html
+      lang={language}
+      dir={textDirection(language)}
+      className={data?.display === "large" ? "display-large" : undefined}
+      data-i18n={data?.i18nVersion}
+    >
+      <head>
+        <meta charSet="utf-8" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader language={language} display={data?.display ?? "standard"} currentPath={data?.currentPath ?? "/"} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("errors");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <div className="page narrow">
+      <title>{`${notFound ? t("notFound.title") : t("generic.title")} — Passerelle`}</title>
+      <h1>{notFound ? t("notFound.title") : t("generic.title")}</h1>
+      <p className="lead">{notFound ? t("notFound.body") : t("generic.body")}</p>
+      <p>
+        <a className="button" href="/">
+          {t("backHome")}
+        </a>
+      </p>
+    </div>
+  );
+}

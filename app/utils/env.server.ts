@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL must be a SQLite URL starting with file:")
+    .default("file:./prisma/dev.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  APP_URL: z.string().url("APP_URL must be a full URL such as https://passerelle.example.org").optional(),
+  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  SMTP_URL: z.string().url("SMTP_URL must look like smtp://user:password@host:port").optional(),
+  MAIL_FROM: z.string().min(3).default("Passerelle <ne-pas-repondre@passerelle.example>"),
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Passerelle cannot start, the environment is invalid:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  let sessionSecret = env.SESSION_SECRET;
+  if (!sessionSecret) {
+    sessionSecret = crypto.randomBytes(32).toString("hex");
+    if (env.NODE_ENV === "production") {
+      console.warn(
+        "SESSION_SECRET is not set: using a random one, so staff logins end when the server restarts.",
+      );
+    }
+  }
+  return {
+    ...env,
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    SESSION_SECRET: sessionSecret,
+  };
+}
+
+export const env: Env = parseEnv(process.env);
+export { parseEnv };

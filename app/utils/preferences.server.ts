@@ -1,0 +1,16 @@
+import { createCookie } from "@remix-run/node";
+
+/** "large" = the "grands caractères / contraste renforcé" display, applied on the server. */
+export type Display = "standard" | "large";
+
+export const displayCookie = createCookie("display", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export async function getDisplay(request: Request): Promise<Display> {
+  const value = await displayCookie.parse(request.headers.get("Cookie"));
+  return value === "large" ? "large" : "standard";
+}
