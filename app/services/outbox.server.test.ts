@@ -1,0 +1,51 @@
+import { beforeEach, expect, test } from "vitest";
+
+import { prisma } from "~/utils/db.server";
+
+import { resetDatabase } from "../../tests/setup/db";
+import { enqueueEmail } from "./outbox.server";
+import { runTransaction } from "./transaction.server";
+
+beforeEach(() => resetDatabase());
+
+const email = {
+  kind: "booking-confirmed" as const,
+  recipient: "marie@example.org",
+  locale: "fr",
+  payload: { firstName: "Marie", startsAt: "2026-12-03T09:00:00.000Z" },
+  dedupeKey: "booking-confirmed:b1:2026-12-01T09:00:00.000Z",
+};
+
+test("stores the payload as JSON, due now unless told otherwise", async () => {
+  const before = Date.now();
+  await runTransaction((tx) => enqueueEmail(tx, email));
+  const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } });
+  expect(row).toMatchObject({ kind: "booking-confirmed", recipient: "marie@example.org", locale: "fr", sentAt: null, attempts: 0 });
+  expect(JSON.parse(row.payload)).toEqual(email.payload);
+  expect(row.sendAfter.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+  const later = new Date("2026-12-02T07:00:00.000Z");
+  await runTransaction((tx) => enqueueEmail(tx, { ...email, kind: "reminder", dedupeKey: "reminder:b1", sendAfter: later }));
+  expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "reminder:b1" } })).sendAfter).toEqual(later);
+});
+
+test("the same dedupeKey enqueues once, and never touches a row already sent", async () => {
+  await runTransaction((tx) => enqueueEmail(tx, email));
+  await prisma.outboxEmail.update({ where: { dedupeKey: email.dedupeKey }, data: { sentAt: new Date() } });
+  await runTransaction((tx) => enqueueEmail(tx, { ...email, payload: { firstName: "Changed" } }));
+
+  const rows = await prisma.outboxEmail.findMany();
+  expect(rows).toHaveLength(1);
+  expect(rows[0].sentAt).not.toBeNull();
+  expect(JSON.parse(rows[0].payload)).toEqual(email.payload);
+});
+
+test("an email enqueued in a transaction that rolls back is not sent", async () => {
+  await expect(
+    runTransaction(async (tx) => {
+      await enqueueEmail(tx, email);
+      throw new Error("the change failed");
+    }),
+  ).rejects.toThrow("the change failed");
+  expect(await prisma.outboxEmail.count()).toBe(0);
+});

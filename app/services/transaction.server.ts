@@ -1,0 +1,67 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, type Db } from "~/utils/db.server";
+
+export type TransactionClient = Prisma.TransactionClient;
+
+/** Ends the transaction with a rollback and makes `runTransaction` return `result`. */
+export type Abort<T> = (result: T) => never;
+
+const MAX_ATTEMPTS = 6;
+
+// In one process the better-sqlite3 adapter queues interactive transactions behind a mutex, so
+// they wait their turn rather than fail; maxWait bounds that queue. Across processes SQLite
+// itself arbitrates: a writer waits up to the busy timeout, but a transaction whose snapshot went
+// stale while it read (SQLITE_BUSY_SNAPSHOT) fails at once, and only a fresh attempt can succeed.
+const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
+
+class TransactionAborted<T> extends Error {
+  constructor(readonly result: T) {
+    super("Transaction aborted with a result");
+  }
+}
+
+/**
+ * Runs `work` in one interactive transaction and runs it again from the start when the database
+ * was busy, so `work` must read everything it decides on through `tx` (a retry re-reads).
+ * `abort(result)` rolls back what `work` wrote and returns `result`: a use case that finds
+ * half-way through that it cannot finish (a course seat gone) answers without leaving a trace.
+ */
+export async function runTransaction<T>(
+  work: (tx: TransactionClient, abort: Abort<T>) => Promise<T>,
+  options: { db?: Db; attempts?: number } = {},
+): Promise<T> {
+  const db = options.db ?? prisma;
+  const attempts = options.attempts ?? MAX_ATTEMPTS;
+  const abort: Abort<T> = (result) => {
+    throw new TransactionAborted(result);
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => work(tx, abort), TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (error instanceof TransactionAborted) return error.result as T;
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      // Jitter keeps two processes that clashed once from clashing again in lockstep.
+      await sleep(Math.random() * 20 * attempt);
+    }
+  }
+}
+
+/**
+ * SQLITE_BUSY (and its _SNAPSHOT variant) reaches us as P1008, the adapter's "SocketTimeout";
+ * P2028 "Unable to start a transaction" is the in-process queue outgrowing maxWait; P2034 is
+ * Prisma's generic "write conflict, please retry". Nothing was committed in any of these cases.
+ */
+export function isRetryableTransactionError(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return isSqliteBusy(error);
+  if (error.code === "P1008" || error.code === "P2034") return true;
+  return error.code === "P2028" && error.message.includes("Unable to start a transaction");
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
