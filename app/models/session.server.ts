@@ -1,0 +1,332 @@
+import { isBookingClosed, seatsLeft } from "~/domain/booking/decide-booking";
+import type { Prisma } from "~/generated/prisma/client";
+import { WorkshopLevel } from "~/generated/prisma/enums";
+import { prisma } from "~/utils/db.server";
+
+/** The shared client or an interactive transaction's client: models read through either. */
+export type DbClient = Prisma.TransactionClient;
+
+const DEFAULT_CATALOGUE_LIMIT = 200;
+
+const frenchOrder = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+/** A session that residents can see in the catalogue and book. */
+function visibleSessionWhere(now: Date): Prisma.SessionWhereInput {
+  return {
+    status: "SCHEDULED",
+    deletedAt: null,
+    startsAt: { gt: now },
+    workshop: { deletedAt: null },
+    place: { deletedAt: null },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+
+const catalogueSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  seatsTaken: true,
+  courseId: true,
+  workshop: {
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      level: true,
+      topics: { select: { topic: { select: { code: true } } }, orderBy: { topic: { position: "asc" } } },
+    },
+  },
+  place: { select: { id: true, slug: true, name: true, commune: { select: { name: true } } } },
+} satisfies Prisma.SessionSelect;
+
+type CatalogueRow = Prisma.SessionGetPayload<{ select: typeof catalogueSelect }>;
+
+export type CatalogueSession = ReturnType<typeof toCatalogueSession>;
+
+function toCatalogueSession(row: CatalogueRow, servesYourCommune: boolean) {
+  return {
+    id: row.id,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    capacity: row.capacity,
+    seatsTaken: row.seatsTaken,
+    seatsLeft: seatsLeft(row),
+    courseId: row.courseId,
+    workshop: {
+      id: row.workshop.id,
+      slug: row.workshop.slug,
+      title: row.workshop.title,
+      summary: row.workshop.summary,
+      level: row.workshop.level,
+      topicCodes: row.workshop.topics.map((t) => t.topic.code),
+    },
+    place: {
+      id: row.place.id,
+      slug: row.place.slug,
+      name: row.place.name,
+      communeName: row.place.commune.name,
+    },
+    /** True when the place serves (or stands in) the commune the resident gave. */
+    servesYourCommune,
+  };
+}
+
+export type CatalogueFilters = {
+  now: Date;
+  placeSlug?: string | null;
+  communeId?: string | null;
+  topicCode?: string | null;
+  level?: WorkshopLevel | null;
+  limit?: number;
+};
+
+/**
+ * Upcoming bookable sessions by date. With a commune, sessions at the places serving it come
+ * first (each group still by date): the commune orders the list, it does not filter it.
+ */
+export async function listUpcomingSessions(filters: CatalogueFilters): Promise<CatalogueSession[]> {
+  const limit = filters.limit ?? DEFAULT_CATALOGUE_LIMIT;
+  const where: Prisma.SessionWhereInput = {
+    ...visibleSessionWhere(filters.now),
+    ...(filters.placeSlug ? { place: { deletedAt: null, slug: filters.placeSlug } } : {}),
+    workshop: {
+      deletedAt: null,
+      ...(filters.level ? { level: filters.level } : {}),
+      ...(filters.topicCode ? { topics: { some: { topic: { code: filters.topicCode } } } } : {}),
+    },
+  };
+  const byDate: Prisma.SessionOrderByWithRelationInput[] = [{ startsAt: "asc" }, { id: "asc" }];
+
+  const communeId = filters.communeId;
+  if (!communeId) {
+    const rows = await prisma.session.findMany({ where, orderBy: byDate, take: limit, select: catalogueSelect });
+    return rows.map((row) => toCatalogueSession(row, false));
+  }
+
+  const servesCommune: Prisma.PlaceWhereInput = {
+    OR: [{ communeId }, { servedCommunes: { some: { communeId } } }],
+  };
+  const near = await prisma.session.findMany({
+    where: { AND: [where, { place: servesCommune }] },
+    orderBy: byDate,
+    take: limit,
+    select: catalogueSelect,
+  });
+  const rest =
+    near.length < limit
+      ? await prisma.session.findMany({
+          where: { AND: [where, { place: { NOT: servesCommune } }] },
+          orderBy: byDate,
+          take: limit - near.length,
+          select: catalogueSelect,
+        })
+      : [];
+  return [...near.map((row) => toCatalogueSession(row, true)), ...rest.map((row) => toCatalogueSession(row, false))];
+}
+
+export async function listFilterOptions() {
+  const [places, communes, topics] = await Promise.all([
+    prisma.place.findMany({
+      where: { deletedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, commune: { select: { name: true } } },
+    }),
+    prisma.commune.findMany({ orderBy: [{ name: "asc" }, { postcode: "asc" }], select: { id: true, name: true, postcode: true } }),
+    prisma.topic.findMany({ orderBy: [{ position: "asc" }, { code: "asc" }], select: { code: true } }),
+  ]);
+  // SQLite compares bytes, which would put "Éditions" after "Zola"; French order is what people scan.
+  const byName = (a: { name: string }, b: { name: string }) => frenchOrder.compare(a.name, b.name);
+  return {
+    places: places.map((p) => ({ id: p.id, slug: p.slug, name: p.name, communeName: p.commune.name })).sort(byName),
+    communes: communes.sort(byName),
+    topicCodes: topics.map((t) => t.code),
+    levels: Object.values(WorkshopLevel),
+  };
+}
+
+export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;
+
+// ---------------------------------------------------------------------------------------------
+// One session, as a booking page or an email shows it
+
+/** What a resident needs to know about a session they booked or are about to book. */
+export const sessionInfoSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  room: true,
+  cancellationReason: true,
+  capacity: true,
+  seatsTaken: true,
+  workshop: {
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      level: true,
+      durationMinutes: true,
+      whatToBring: true,
+      devicesLent: true,
+      targetSkills: {
+        select: { skill: { select: { code: true, label: true, statement: true } } },
+        orderBy: { skill: { position: "asc" } },
+      },
+    },
+  },
+  place: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      addressLine: true,
+      postcode: true,
+      phone: true,
+      stepFreeAccess: true,
+      parking: true,
+      hearingLoop: true,
+      accessNotes: true,
+      publicTransport: true,
+      commune: { select: { name: true } },
+    },
+  },
+  // First names only: residents see who leads the workshop, not the staff directory.
+  trainers: { select: { trainer: { select: { firstName: true } } }, orderBy: { trainer: { firstName: "asc" } } },
+  course: { select: { id: true, slug: true, title: true } },
+} satisfies Prisma.SessionSelect;
+
+type SessionInfoRow = Prisma.SessionGetPayload<{ select: typeof sessionInfoSelect }>;
+
+export type SessionInfo = ReturnType<typeof toSessionInfo>;
+
+export function toSessionInfo(row: SessionInfoRow, now: Date) {
+  return {
+    id: row.id,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    status: row.status,
+    room: row.room,
+    cancellationReason: row.cancellationReason,
+    capacity: row.capacity,
+    seatsTaken: row.seatsTaken,
+    seatsLeft: seatsLeft(row),
+    /** Open for booking (or the waiting list) right now. */
+    bookable: row.status === "SCHEDULED" && !isBookingClosed(row, now),
+    workshop: {
+      id: row.workshop.id,
+      slug: row.workshop.slug,
+      title: row.workshop.title,
+      summary: row.workshop.summary,
+      level: row.workshop.level,
+      durationMinutes: row.workshop.durationMinutes,
+      whatToBring: row.workshop.whatToBring,
+      devicesLent: row.workshop.devicesLent,
+      targetSkills: row.workshop.targetSkills.map((s) => s.skill),
+    },
+    place: {
+      id: row.place.id,
+      slug: row.place.slug,
+      name: row.place.name,
+      addressLine: row.place.addressLine,
+      postcode: row.place.postcode,
+      communeName: row.place.commune.name,
+      phone: row.place.phone,
+      stepFreeAccess: row.place.stepFreeAccess,
+      parking: row.place.parking,
+      hearingLoop: row.place.hearingLoop,
+      accessNotes: row.place.accessNotes,
+      publicTransport: row.place.publicTransport,
+    },
+    trainers: row.trainers.map((t) => ({ firstName: t.trainer.firstName })),
+    course: row.course,
+  };
+}
+
+/** The session page: everything in SessionInfo, plus the workshop's long text and the whole cycle. */
+export async function getSessionDetail(sessionId: string, now: Date) {
+  const row = await prisma.session.findFirst({
+    where: { id: sessionId, deletedAt: null, workshop: { deletedAt: null } },
+    select: {
+      ...sessionInfoSelect,
+      workshop: {
+        select: {
+          ...sessionInfoSelect.workshop.select,
+          description: true,
+          prerequisites: true,
+          topics: { select: { topic: { select: { code: true } } }, orderBy: { topic: { position: "asc" } } },
+        },
+      },
+      course: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          summary: true,
+          deletedAt: true,
+          sessions: {
+            where: { deletedAt: null },
+            orderBy: [{ courseOrder: "asc" }, { startsAt: "asc" }],
+            select: { id: true, startsAt: true, endsAt: true, status: true, capacity: true, seatsTaken: true, courseOrder: true },
+          },
+        },
+      },
+    },
+  });
+  if (row === null) return null;
+
+  const info = toSessionInfo({ ...row, course: null }, now);
+  const course = row.course && row.course.deletedAt === null ? row.course : null;
+  const courseSessionsOn = course?.sessions.filter((s) => s.status !== "CANCELLED") ?? [];
+  return {
+    ...info,
+    workshop: {
+      ...info.workshop,
+      description: row.workshop.description,
+      prerequisites: row.workshop.prerequisites,
+      topicCodes: row.workshop.topics.map((t) => t.topic.code),
+    },
+    course: course && {
+      id: course.id,
+      slug: course.slug,
+      title: course.title,
+      summary: course.summary,
+      sessions: course.sessions.map((s) => ({
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        status: s.status,
+        courseOrder: s.courseOrder,
+        seatsLeft: seatsLeft(s),
+      })),
+      /** A cycle is booked whole: its seats are those of its fullest session still on. */
+      seatsLeft: courseSessionsOn.length === 0 ? 0 : Math.min(...courseSessionsOn.map((s) => seatsLeft(s))),
+    },
+  };
+}
+
+export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSessionDetail>>>;
+
+/** Other dates of the same workshop that still have a seat, soonest first. */
+export async function listOtherDatesWithSeats(
+  db: DbClient,
+  input: { workshopId: string; excludeSessionId: string; now: Date; limit: number },
+) {
+  const rows = await db.session.findMany({
+    where: {
+      ...visibleSessionWhere(input.now),
+      workshopId: input.workshopId,
+      id: { not: input.excludeSessionId },
+      seatsTaken: { lt: prisma.session.fields.capacity },
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: input.limit,
+    select: catalogueSelect,
+  });
+  return rows.map((row) => toCatalogueSession(row, false));
+}

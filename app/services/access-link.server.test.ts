@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, test } from "vitest";
+
+import { prisma } from "~/utils/db.server";
+import { hashToken } from "~/utils/tokens.server";
+
+import { resetDatabase } from "../../tests/setup/db";
+import { consumeBookingsLink, requestBookingsLink } from "./access-link.server";
+import { bookSession } from "./booking.server";
+import { NOW, at, createSession, outboxEmails, personInput } from "./test-fixtures";
+
+beforeEach(() => resetDatabase());
+
+const MINUTE = 60 * 1000;
+
+async function resident(firstName: string, email: string) {
+  const session = await createSession();
+  const result = await bookSession({
+    sessionId: session.id,
+    person: personInput({ firstName, email, consentServiceEmails: false }),
+    source: "ONLINE",
+    now: NOW,
+  });
+  if (!result.ok) throw new Error(result.code);
+  return result.personId;
+}
+
+function request(email: string, options: { ip?: string; now?: Date } = {}) {
+  return requestBookingsLink({ email, locale: "en", ip: options.ip ?? "203.0.113.7", now: options.now ?? NOW });
+}
+
+function tokenFrom(url: unknown): string {
+  return String(url).replace("/mes-reservations/acces/", "");
+}
+
+describe("requestBookingsLink", () => {
+  test("a known email gets a 30-minute single-use link; only its hash is stored", async () => {
+    const personId = await resident("Odette", "Odette@Example.org");
+    expect(await request("  odette@example.ORG ")).toEqual({ ok: true });
+
+    const [email] = await outboxEmails("bookings-link");
+    expect(email).toMatchObject({ recipient: "Odette@Example.org", locale: "en" });
+    expect(email.payload).toMatchObject({ firstName: "Odette", url: expect.stringMatching(/^\/mes-reservations\/acces\/[\w-]{43}$/) });
+
+    const token = tokenFrom(email.payload.url);
+    const stored = await prisma.accessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    expect(stored).toMatchObject({ personId, purpose: "bookings-list", usedAt: null, expiresAt: at(30 * MINUTE) });
+    expect(JSON.stringify(await prisma.accessToken.findMany())).not.toContain(token);
+  });
+
+  test("an unknown email hears the same answer and nothing is sent", async () => {
+    expect(await request("nobody@example.org")).toEqual({ ok: true });
+    expect(await prisma.accessToken.count()).toBe(0);
+    expect(await outboxEmails()).toHaveLength(0);
+  });
+
+  test("a household sharing an email gets one link per person", async () => {
+    const pierre = await resident("Pierre", "famille@example.org");
+    const josette = await resident("Josette", "famille@example.org");
+    await request("famille@example.org");
+
+    const emails = await outboxEmails("bookings-link");
+    expect(emails.map((e) => e.payload.firstName).sort()).toEqual(["Josette", "Pierre"]);
+    const opened = await Promise.all(emails.map((e) => consumeBookingsLink(tokenFrom(e.payload.url), NOW)));
+    expect(opened.map((o) => (o.ok ? o.personId : o.code)).sort()).toEqual([pierre, josette].sort());
+  });
+
+  test("at most 3 requests per email in 15 minutes, known or not", async () => {
+    await resident("Odette", "odette@example.org");
+    for (const email of ["odette@example.org", "nobody@example.org"]) {
+      for (let i = 0; i < 3; i++) expect(await request(email, { ip: `198.51.100.${i}`, now: at(i * MINUTE) })).toEqual({ ok: true });
+      expect(await request(email.toUpperCase(), { ip: "198.51.100.99", now: at(5 * MINUTE) })).toEqual({ ok: false, code: "RATE_LIMITED" });
+      expect(await request(email, { now: at(15 * MINUTE + 1) })).toEqual({ ok: true });
+    }
+    expect(await outboxEmails("bookings-link")).toHaveLength(4);
+  });
+
+  test("at most 20 requests per IP in 15 minutes", async () => {
+    for (let i = 0; i < 20; i++) expect(await request(`person${i}@example.org`)).toEqual({ ok: true });
+    expect(await request("another@example.org")).toEqual({ ok: false, code: "RATE_LIMITED" });
+    expect(await request("another@example.org", { ip: "192.0.2.1" })).toEqual({ ok: true });
+  });
+
+  test("the request log holds hashes only and is pruned after a day", async () => {
+    await request("odette@example.org", { ip: "203.0.113.7" });
+    const rows = await prisma.auditLog.findMany();
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toMatch(/odette|203\.0\.113\.7/);
+
+    await request("other@example.org", { now: at(25 * 60 * MINUTE) });
+    expect(await prisma.auditLog.count()).toBe(2);
+  });
+});
+
+describe("consumeBookingsLink", () => {
+  async function linkFor(email: string, now = NOW) {
+    await request(email, { now });
+    const [sent] = (await outboxEmails("bookings-link")).slice(-1);
+    return tokenFrom(sent.payload.url);
+  }
+
+  test("opens once, then says it was used", async () => {
+    const personId = await resident("Odette", "odette@example.org");
+    const token = await linkFor("odette@example.org");
+    expect(await consumeBookingsLink(token, at(MINUTE))).toEqual({ ok: true, personId });
+    expect(await consumeBookingsLink(token, at(2 * MINUTE))).toEqual({ ok: false, code: "USED" });
+    expect((await prisma.accessToken.findFirstOrThrow()).usedAt).toEqual(at(MINUTE));
+    expect((await prisma.person.findUniqueOrThrow({ where: { id: personId } })).lastActivityAt).toEqual(at(MINUTE));
+  });
+
+  test("two simultaneous clicks: exactly one gets in", async () => {
+    await resident("Odette", "odette@example.org");
+    const token = await linkFor("odette@example.org");
+    const results = await Promise.all(Array.from({ length: 5 }, () => consumeBookingsLink(token, at(MINUTE))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "USED")).toHaveLength(4);
+  });
+
+  test("expires after 30 minutes", async () => {
+    await resident("Odette", "odette@example.org");
+    const token = await linkFor("odette@example.org");
+    expect(await consumeBookingsLink(token, at(30 * MINUTE))).toEqual({ ok: false, code: "EXPIRED" });
+  });
+
+  test("an unknown or malformed token is invalid", async () => {
+    expect(await consumeBookingsLink("made-up")).toEqual({ ok: false, code: "INVALID" });
+    expect(await consumeBookingsLink("")).toEqual({ ok: false, code: "INVALID" });
+    expect(await consumeBookingsLink("x".repeat(5000))).toEqual({ ok: false, code: "INVALID" });
+  });
+});

@@ -1,0 +1,480 @@
+import { beforeEach, describe, expect, test } from "vitest";
+
+import { prisma } from "~/utils/db.server";
+import { hashToken } from "~/utils/tokens.server";
+
+import { resetDatabase } from "../../tests/setup/db";
+import {
+  bookSession,
+  cancelBooking,
+  findBookingByManageToken,
+  listPersonBookings,
+  suggestOtherDates,
+} from "./booking.server";
+import {
+  DAY,
+  HOUR,
+  NOW,
+  at,
+  createCommune,
+  createPlace,
+  createSession,
+  createStaffUser,
+  createWorkshop,
+  outboxEmails,
+  personInput,
+} from "./test-fixtures";
+
+beforeEach(() => resetDatabase());
+
+async function seatsTaken(sessionId: string) {
+  const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { seatsTaken: true } });
+  return session.seatsTaken;
+}
+
+async function book(sessionId: string, person = personInput(), extra: { now?: Date } = {}) {
+  return bookSession({ sessionId, person, source: "ONLINE", now: extra.now ?? NOW });
+}
+
+async function bookOk(sessionId: string, person = personInput()) {
+  const result = await book(sessionId, person);
+  if (!result.ok) throw new Error(`expected a booking, got ${result.code}`);
+  return result;
+}
+
+describe("bookSession", () => {
+  test("confirms a seat, keeps only the token's hash and enqueues the confirmation", async () => {
+    const session = await createSession({ capacity: 2 });
+    const result = await bookOk(session.id, personInput({ firstName: "Hélène", email: " Helene@Example.org ", preferredLanguage: "es" }));
+
+    expect(result).toMatchObject({ ok: true, status: "CONFIRMED", waitlistPosition: null });
+    expect(result.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const booking = await prisma.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
+    expect(booking).toMatchObject({ status: "CONFIRMED", source: "ONLINE", manageTokenHash: hashToken(result.manageToken) });
+    expect(booking.confirmedAt).toEqual(NOW);
+    expect(await seatsTaken(session.id)).toBe(1);
+
+    const person = await prisma.person.findUniqueOrThrow({ where: { id: result.personId } });
+    expect(person).toMatchObject({ emailNormalized: "helene@example.org", lastActivityAt: NOW, preferredLanguage: "es" });
+    expect(person.nameKey).toMatch(/^helene dupont\d+$/);
+
+    const [email] = await outboxEmails();
+    expect(email).toMatchObject({
+      kind: "booking-confirmed",
+      recipient: "Helene@Example.org",
+      locale: "es",
+      dedupeKey: `booking-confirmed:${result.bookingId}:${NOW.toISOString()}`,
+    });
+    expect(email.payload).toMatchObject({
+      firstName: "Hélène",
+      managePath: `/reservation/${result.manageToken}`,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      placeAddress: expect.any(String),
+      workshopTitle: expect.any(String),
+    });
+  });
+
+  test("50 simultaneous bookings of a 1-seat session: one seat, 49 in the queue in order", async () => {
+    const session = await createSession({ capacity: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => book(session.id, personInput({ firstName: `Personne${i}` }))),
+    );
+
+    const ok = results.filter((r) => r.ok);
+    expect(ok).toHaveLength(50);
+    expect(ok.filter((r) => r.status === "CONFIRMED")).toHaveLength(1);
+    const waitlisted = ok.filter((r) => r.status === "WAITLISTED");
+    expect(waitlisted).toHaveLength(49);
+    expect(waitlisted.map((r) => r.waitlistPosition).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: 49 }, (_, i) => i + 1),
+    );
+    expect(await seatsTaken(session.id)).toBe(1);
+    expect(await prisma.booking.count({ where: { sessionId: session.id, status: "CONFIRMED" } })).toBe(1);
+    expect(await outboxEmails("booking-waitlisted")).toHaveLength(49);
+  });
+
+  test("20 simultaneous bookings of a 3-seat session confirm exactly 3", async () => {
+    const session = await createSession({ capacity: 3 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => book(session.id)));
+    expect(results.filter((r) => r.ok && r.status === "CONFIRMED")).toHaveLength(3);
+    expect(await seatsTaken(session.id)).toBe(3);
+  });
+
+  describe("recognising the person", () => {
+    test("by email whatever its case, or by phone whatever its writing: no duplicate record", async () => {
+      const commune = await createCommune();
+      const first = await bookOk(
+        (await createSession()).id,
+        personInput({ firstName: "Jean", lastName: "Martin", email: "jean.martin@example.org", phone: "06 12 34 56 78" }),
+      );
+      const byEmail = await bookOk(
+        (await createSession({ startsAt: at(3 * DAY) })).id,
+        personInput({ firstName: "JEAN", lastName: "Martin", email: "Jean.Martin@Example.org ", phone: null }),
+      );
+      const byPhone = await bookOk(
+        (await createSession({ startsAt: at(4 * DAY) })).id,
+        personInput({
+          firstName: "Jean",
+          lastName: "Martin-Durand",
+          email: null,
+          phone: "+33 6 12 34 56 78",
+          communeId: commune.id,
+          preferredLanguage: "en",
+          consentReminders: true,
+        }),
+      );
+
+      expect(byEmail.personId).toBe(first.personId);
+      expect(byPhone.personId).toBe(first.personId);
+      expect(await prisma.person.count()).toBe(1);
+      const person = await prisma.person.findUniqueOrThrow({ where: { id: first.personId } });
+      expect(person).toMatchObject({
+        lastName: "Martin",
+        communeId: commune.id,
+        preferredLanguage: "en",
+        consentReminders: true,
+        consentsUpdatedAt: NOW,
+        phoneNormalized: "+33612345678",
+      });
+    });
+
+    test("an unticked consent box withdraws nothing; a missing contact is filled in, an existing one kept", async () => {
+      const first = await bookOk((await createSession()).id, personInput({ firstName: "Ana", email: null, phone: "0611223344" }));
+      await bookOk(
+        (await createSession({ startsAt: at(3 * DAY) })).id,
+        personInput({ firstName: "Ana", email: "ana@example.org", phone: "0611223344", consentServiceEmails: false }),
+      );
+      const person = await prisma.person.findUniqueOrThrow({ where: { id: first.personId } });
+      expect(person).toMatchObject({ consentServiceEmails: true, email: "ana@example.org", emailNormalized: "ana@example.org" });
+    });
+
+    test("a spouse sharing the email is another person", async () => {
+      const shared = { email: "famille.roux@example.org", lastName: "Roux" };
+      const husband = await bookOk((await createSession()).id, personInput({ ...shared, firstName: "Pierre" }));
+      const wife = await bookOk((await createSession()).id, personInput({ ...shared, firstName: "Josette" }));
+      expect(wife.personId).not.toBe(husband.personId);
+      expect(await prisma.person.count()).toBe(2);
+    });
+
+    test("simultaneous first bookings of the same new person make one record", async () => {
+      const sessions = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => createSession({ startsAt: at((2 + i) * DAY) })),
+      );
+      const person = personInput({ firstName: "Lucien", email: "lucien@example.org" });
+      const results = await Promise.all(sessions.map((s) => book(s.id, person)));
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(await prisma.person.count()).toBe(1);
+    });
+
+    test("a refused booking creates no person", async () => {
+      const session = await createSession({ status: "CANCELLED" });
+      expect(await book(session.id)).toEqual({ ok: false, code: "SESSION_CANCELLED" });
+      expect(await prisma.person.count()).toBe(0);
+      expect(await outboxEmails()).toHaveLength(0);
+    });
+  });
+
+  describe("refusals", () => {
+    test("unknown or soft-deleted session", async () => {
+      expect(await book("no-such-session")).toEqual({ ok: false, code: "SESSION_NOT_FOUND" });
+      const deleted = await createSession({ deletedAt: NOW });
+      expect(await book(deleted.id)).toEqual({ ok: false, code: "SESSION_NOT_FOUND" });
+    });
+
+    test("booking closes at the exact start", async () => {
+      const session = await createSession({ startsAt: at(HOUR) });
+      expect(await book(session.id, personInput(), { now: at(HOUR) })).toEqual({ ok: false, code: "BOOKING_CLOSED" });
+      expect((await book(session.id, personInput(), { now: at(HOUR - 1) })).ok).toBe(true);
+    });
+
+    test("the same person twice on one session, even simultaneously", async () => {
+      const session = await createSession();
+      const person = personInput();
+      const results = await Promise.all([book(session.id, person), book(session.id, person)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "ALREADY_BOOKED" });
+      expect(await seatsTaken(session.id)).toBe(1);
+    });
+
+    test("overlapping sessions, waitlisted ones included; back-to-back is fine", async () => {
+      const person = personInput();
+      const full = await createSession({ capacity: 1, seatsTaken: 1, startsAt: at(2 * DAY) });
+      const waitlisted = await bookOk(full.id, person);
+      expect(waitlisted.status).toBe("WAITLISTED");
+
+      const overlapping = await createSession({ startsAt: at(2 * DAY + HOUR) });
+      expect(await book(overlapping.id, person)).toEqual({
+        ok: false,
+        code: "OVERLAPS_OTHER_BOOKING",
+        conflictingSessionId: full.id,
+      });
+      const backToBack = await createSession({ startsAt: at(2 * DAY + 2 * HOUR) });
+      expect((await book(backToBack.id, person)).ok).toBe(true);
+    });
+  });
+
+  test("re-booking after a cancellation reuses the row with a fresh token and a new email", async () => {
+    const session = await createSession();
+    const person = personInput();
+    const first = await bookOk(session.id, person);
+    expect(await cancelBooking({ bookingId: first.bookingId, by: "PERSON", now: at(HOUR) })).toEqual({
+      ok: true,
+      promotedBookingId: null,
+    });
+    const again = await bookSession({ sessionId: session.id, person, source: "ONLINE", now: at(2 * HOUR) });
+    if (!again.ok) throw new Error(again.code);
+
+    expect(again.bookingId).toBe(first.bookingId);
+    expect(again.manageToken).not.toBe(first.manageToken);
+    expect(await findBookingByManageToken(first.manageToken, NOW)).toBeNull();
+    expect((await findBookingByManageToken(again.manageToken, NOW))?.status).toBe("CONFIRMED");
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: again.bookingId } })).toMatchObject({
+      status: "CONFIRMED",
+      cancelledAt: null,
+      cancelledBy: null,
+      confirmedAt: at(2 * HOUR),
+    });
+    expect(await seatsTaken(session.id)).toBe(1);
+    expect(await outboxEmails("booking-confirmed")).toHaveLength(2);
+  });
+
+  test("no email for a phone-only person or one who declined service emails", async () => {
+    const session = await createSession();
+    await bookOk(session.id, personInput({ email: null, phone: "0699887766" }));
+    await bookOk(session.id, personInput({ consentServiceEmails: false }));
+    expect(await outboxEmails()).toHaveLength(0);
+  });
+
+  test("a booking made by staff is audited, an online one is not", async () => {
+    const staff = await createStaffUser();
+    const session = await createSession();
+    await bookOk(session.id);
+    const byPhone = await bookSession({ sessionId: session.id, person: personInput(), source: "PHONE", bookedById: staff.id, now: NOW });
+    if (!byPhone.ok) throw new Error(byPhone.code);
+
+    const entries = await prisma.auditLog.findMany();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: "booking.create", entityType: "Booking", entityId: byPhone.bookingId, actorUserId: staff.id });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: byPhone.bookingId } })).toMatchObject({
+      source: "PHONE",
+      bookedById: staff.id,
+    });
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: byPhone.personId } })).toMatchObject({ createdById: staff.id });
+  });
+});
+
+describe("cancelBooking", () => {
+  async function fullSessionWithQueue(queueLength: number) {
+    const session = await createSession({ capacity: 1 });
+    const confirmed = await bookOk(session.id, personInput({ firstName: "Alice" }));
+    const queue = [];
+    for (let i = 0; i < queueLength; i++) queue.push(await bookOk(session.id, personInput({ firstName: `Queue${i}` })));
+    return { session, confirmed, queue };
+  }
+
+  test("a freed seat goes to the first in the queue, in the same transaction", async () => {
+    const staff = await createStaffUser();
+    const { session, confirmed, queue } = await fullSessionWithQueue(2);
+    const result = await cancelBooking({ bookingId: confirmed.bookingId, by: "STAFF", actorUserId: staff.id, reason: "Malade", now: at(HOUR) });
+
+    expect(result).toEqual({ ok: true, promotedBookingId: queue[0].bookingId });
+    expect(await seatsTaken(session.id)).toBe(1);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: queue[0].bookingId } })).toMatchObject({
+      status: "CONFIRMED",
+      promotedAt: at(HOUR),
+      confirmedAt: at(HOUR),
+    });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: confirmed.bookingId } })).toMatchObject({
+      status: "CANCELLED",
+      cancelledAt: at(HOUR),
+      cancelledBy: "STAFF",
+      cancellationReason: "Malade",
+    });
+    expect((await findBookingByManageToken(queue[1].manageToken, NOW))?.waitlistPosition).toBe(1);
+
+    const [promoted] = await outboxEmails("booking-promoted");
+    expect(promoted).toMatchObject({ recipient: expect.stringMatching(/@example\.org$/) });
+    expect(promoted.payload).toMatchObject({ firstName: "Queue0", bookingId: queue[0].bookingId, findBookingsPath: "/mes-reservations" });
+    const [cancelled] = await outboxEmails("booking-cancelled");
+    expect(cancelled.payload).toMatchObject({ firstName: "Alice", bookingId: confirmed.bookingId });
+
+    const [entry] = await prisma.auditLog.findMany({ where: { action: "booking.cancel" } });
+    expect(entry).toMatchObject({ entityId: confirmed.bookingId, actorUserId: staff.id });
+    expect(JSON.parse(entry.data!)).toMatchObject({ by: "STAFF", previousStatus: "CONFIRMED", promotedBookingId: queue[0].bookingId });
+  });
+
+  test("leaving the queue frees no seat and promotes nobody", async () => {
+    const { session, queue } = await fullSessionWithQueue(2);
+    expect(await cancelBooking({ bookingId: queue[0].bookingId, by: "PERSON", now: at(HOUR) })).toEqual({
+      ok: true,
+      promotedBookingId: null,
+    });
+    expect(await seatsTaken(session.id)).toBe(1);
+    expect((await findBookingByManageToken(queue[1].manageToken, NOW))?.waitlistPosition).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "booking.cancel", actorUserId: null } })).toBe(1);
+  });
+
+  test("without a queue the seat is simply freed", async () => {
+    const session = await createSession({ capacity: 2 });
+    const booking = await bookOk(session.id);
+    await cancelBooking({ bookingId: booking.bookingId, by: "PERSON", now: at(HOUR) });
+    expect(await seatsTaken(session.id)).toBe(0);
+  });
+
+  test("nobody is promoted into a cancelled session", async () => {
+    const { session, confirmed, queue } = await fullSessionWithQueue(1);
+    await prisma.session.update({ where: { id: session.id }, data: { status: "CANCELLED" } });
+    expect(await cancelBooking({ bookingId: confirmed.bookingId, by: "STAFF", now: at(HOUR) })).toEqual({
+      ok: true,
+      promotedBookingId: null,
+    });
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: queue[0].bookingId } })).status).toBe("WAITLISTED");
+    expect(await seatsTaken(session.id)).toBe(0);
+  });
+
+  test("refusals: unknown, someone else's, already cancelled, session started", async () => {
+    const session = await createSession({ startsAt: at(DAY) });
+    const booking = await bookOk(session.id);
+    expect(await cancelBooking({ bookingId: "nope", by: "PERSON", now: NOW })).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await cancelBooking({ bookingId: booking.bookingId, by: "PERSON", personId: "someone-else", now: NOW })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await cancelBooking({ bookingId: booking.bookingId, by: "PERSON", now: at(DAY) })).toEqual({
+      ok: false,
+      code: "SESSION_STARTED",
+    });
+    expect((await cancelBooking({ bookingId: booking.bookingId, by: "PERSON", personId: booking.personId, now: NOW })).ok).toBe(true);
+    expect(await cancelBooking({ bookingId: booking.bookingId, by: "PERSON", now: NOW })).toEqual({
+      ok: false,
+      code: "ALREADY_CANCELLED",
+    });
+  });
+
+  test("simultaneous cancellations promote the queue one for one and never oversell", async () => {
+    const session = await createSession({ capacity: 5 });
+    const confirmed = await Promise.all(Array.from({ length: 5 }, () => bookOk(session.id)));
+    const queue = [];
+    for (let i = 0; i < 3; i++) queue.push(await bookOk(session.id));
+
+    const results = await Promise.all(
+      [...confirmed, confirmed[0]].map((b) => cancelBooking({ bookingId: b.bookingId, by: "PERSON", now: at(HOUR) })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "ALREADY_CANCELLED" }]);
+    const promoted = results.flatMap((r) => (r.ok && r.promotedBookingId ? [r.promotedBookingId] : []));
+    expect(promoted.sort()).toEqual(queue.map((q) => q.bookingId).sort());
+    expect(await seatsTaken(session.id)).toBe(3);
+  });
+});
+
+describe("reading bookings back", () => {
+  test("a manage link shows the booking, its session and the person", async () => {
+    const workshop = await prisma.workshop.create({
+      data: {
+        slug: "tablette",
+        title: "Premiers pas sur tablette",
+        summary: "Allumer, toucher, glisser",
+        description: "…",
+        level: "BEGINNER",
+        durationMinutes: 120,
+        whatToBring: "Votre tablette",
+        devicesLent: true,
+        targetSkills: {
+          create: {
+            skill: {
+              create: {
+                code: "FS-1",
+                framework: "FIRST_STEPS",
+                label: "Allumer",
+                statement: "Je sais allumer une tablette",
+                position: 1,
+                domain: { create: { code: "FS", framework: "FIRST_STEPS", label: "Bases", position: 1 } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const trainer = await createStaffUser("Samir");
+    const session = await createSession({ workshopId: workshop.id });
+    await prisma.sessionTrainer.create({ data: { sessionId: session.id, trainerId: trainer.id } });
+    const booking = await bookOk(session.id, personInput({ firstName: "Odette", lastName: "Vidal" }));
+
+    const managed = await findBookingByManageToken(booking.manageToken, NOW);
+    expect(managed).toMatchObject({
+      id: booking.bookingId,
+      status: "CONFIRMED",
+      waitlistPosition: null,
+      canCancel: true,
+      isPast: false,
+      person: { firstName: "Odette", lastName: "Vidal" },
+      session: {
+        id: session.id,
+        status: "SCHEDULED",
+        seatsLeft: 7,
+        bookable: true,
+        workshop: {
+          title: "Premiers pas sur tablette",
+          whatToBring: "Votre tablette",
+          devicesLent: true,
+          targetSkills: [{ code: "FS-1", statement: "Je sais allumer une tablette" }],
+        },
+        place: { phone: "04 68 00 00 00", stepFreeAccess: true },
+        trainers: [{ firstName: "Samir" }],
+        course: null,
+      },
+    });
+    expect(managed?.session.trainers[0]).toEqual({ firstName: "Samir" });
+    expect(await findBookingByManageToken("not-a-token")).toBeNull();
+    expect(await findBookingByManageToken("")).toBeNull();
+  });
+
+  test("a person's bookings: upcoming soonest first, then past most recent first", async () => {
+    const person = personInput();
+    const later = await createSession({ startsAt: at(5 * DAY) });
+    const sooner = await createSession({ startsAt: at(2 * DAY) });
+    const pastA = await createSession({ startsAt: at(-10 * DAY) });
+    const pastB = await createSession({ startsAt: at(-3 * DAY) });
+    const ids: Record<string, string> = {};
+    let personId = "";
+    for (const [name, s, when] of [
+      ["pastA", pastA, at(-20 * DAY)],
+      ["pastB", pastB, at(-20 * DAY)],
+      ["later", later, NOW],
+      ["sooner", sooner, NOW],
+    ] as const) {
+      const r = await bookSession({ sessionId: s.id, person, source: "ONLINE", now: when });
+      if (!r.ok) throw new Error(r.code);
+      ids[name] = r.bookingId;
+      personId = r.personId;
+    }
+
+    const list = await listPersonBookings(personId, NOW);
+    expect(list.upcoming.map((b) => b.id)).toEqual([ids.sooner, ids.later]);
+    expect(list.past.map((b) => b.id)).toEqual([ids.pastB, ids.pastA]);
+    expect(list.past[0]).toMatchObject({ isPast: true, canCancel: false });
+  });
+
+  test("other dates of the same workshop: upcoming, scheduled, with a seat, soonest first", async () => {
+    const workshop = await createWorkshop();
+    const place = await createPlace();
+    const base = { workshopId: workshop.id, placeId: place.id };
+    const current = await createSession({ ...base, capacity: 1, seatsTaken: 1, startsAt: at(2 * DAY) });
+    const open3 = await createSession({ ...base, startsAt: at(9 * DAY) });
+    const open1 = await createSession({ ...base, startsAt: at(3 * DAY) });
+    const open2 = await createSession({ ...base, startsAt: at(4 * DAY) });
+    await createSession({ ...base, startsAt: at(12 * DAY) });
+    await createSession({ ...base, capacity: 2, seatsTaken: 2, startsAt: at(3 * DAY) });
+    await createSession({ ...base, status: "CANCELLED", startsAt: at(3 * DAY) });
+    await createSession({ ...base, startsAt: at(-DAY) });
+    await createSession({ startsAt: at(3 * DAY) });
+
+    const others = await suggestOtherDates(current.id, NOW);
+    expect(others.map((s) => s.id)).toEqual([open1.id, open2.id, open3.id]);
+    expect(others[0]).toMatchObject({ seatsLeft: 8, place: { slug: place.slug } });
+    expect(await suggestOtherDates(current.id, NOW, 1)).toHaveLength(1);
+    expect(await suggestOtherDates("missing", NOW)).toEqual([]);
+  });
+});
