@@ -58,3 +58,31 @@ describe("resetDatabase", () => {
     expect(await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "_prisma_migrations"`)).not.toHaveLength(0);
   });
 });
+
+describe("statements outside a transaction", () => {
+  test("wait for an open transaction instead of joining it, so a rollback cannot take them along", async () => {
+    let enteredTransaction!: () => void;
+    const insideTransaction = new Promise<void>((resolve) => (enteredTransaction = resolve));
+    const rolledBack = prisma
+      .$transaction(async (tx) => {
+        await tx.topic.create({ data: { code: "rolled-back" } });
+        enteredTransaction();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        throw new Error("roll back");
+      })
+      .catch((error: Error) => error.message);
+
+    await insideTransaction;
+    const outside = Promise.all([
+      prisma.topic.create({ data: { code: "kept-create" } }),
+      prisma.$executeRawUnsafe(`INSERT INTO "Topic" ("id", "code", "position") VALUES ('raw', 'kept-raw', 0)`),
+    ]);
+
+    expect(await rolledBack).toBe("roll back");
+    await outside;
+    const codes = (await prisma.topic.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map(
+      (topic) => topic.code,
+    );
+    expect(codes).toEqual(["kept-create", "kept-raw"]);
+  });
+});

@@ -1,5 +1,9 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 
 import { PrismaClient } from "~/generated/prisma/client";
 
@@ -25,7 +29,7 @@ function withConnectionPragmas(factory: SqlDriverAdapterFactory): SqlDriverAdapt
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(CONNECTION_PRAGMAS);
-      return adapter;
+      return serialised(adapter);
     },
   };
 }
@@ -48,3 +52,73 @@ function sharedClient(url: string): Db {
 }
 
 export const prisma: Db = sharedClient(process.env.DATABASE_URL ?? "file:./prisma/dev.db");
+
+/** A FIFO lock: `acquire()` resolves with the function that lets the next holder in. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail.then(() => release);
+    tail = tail.then(() => turn);
+    return ready;
+  };
+}
+
+/**
+ * The better-sqlite3 adapter shares one connection: it queues transactions behind each other, but a
+ * query made outside any transaction runs straight away, inside whichever transaction is open — and
+ * is silently lost if that transaction rolls back. Here every statement outside a transaction waits
+ * for the open transaction to end, so a booking, a mark or an email row can never vanish that way.
+ */
+export function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const acquire = createLock();
+  async function exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const release = await acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    queryRaw: (query) => exclusive(() => adapter.queryRaw(query)),
+    executeRaw: (query) => exclusive(() => adapter.executeRaw(query)),
+    executeScript: (script) => exclusive(() => adapter.executeScript(script)),
+    async startTransaction(isolationLevel) {
+      const release = await acquire();
+      let transaction: Transaction;
+      try {
+        transaction = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      const finish = (end: () => Promise<void>) => async () => {
+        try {
+          await end();
+        } finally {
+          release();
+        }
+      };
+      return {
+        get options() {
+          return transaction.options;
+        },
+        provider: transaction.provider,
+        adapterName: transaction.adapterName,
+        queryRaw: (query) => transaction.queryRaw(query),
+        executeRaw: (query) => transaction.executeRaw(query),
+        commit: finish(() => transaction.commit()),
+        rollback: finish(() => transaction.rollback()),
+        createSavepoint: transaction.createSavepoint?.bind(transaction),
+        rollbackToSavepoint: transaction.rollbackToSavepoint?.bind(transaction),
+        releaseSavepoint: transaction.releaseSavepoint?.bind(transaction),
+      };
+    },
+  };
+}
