@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const SMTP_API_PORT = SMTP_PORT + 1;
+/** The e2e app's SQLite file; tests may read it (e.g. an outbox row) through this path. */
+export const E2E_DB_FILE = process.env.E2E_DB ?? "tests/.tmp/e2e.db";
 export const e2eUrls = {
   app: `http://127.0.0.1:${APP_PORT}`,
   smtpApi: `http://127.0.0.1:${SMTP_API_PORT}`,
@@ -60,7 +62,7 @@ export default defineConfig({
         NODE_ENV: "production",
         PORT: String(APP_PORT),
         HOST: "127.0.0.1",
-        DATABASE_URL: "file:./tests/.tmp/e2e.db",
+        DATABASE_URL: `file:./${E2E_DB_FILE}`,
         APP_URL: e2eUrls.app,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         SESSION_SECRET: "e2e-secret-not-for-production",

@@ -5,8 +5,8 @@ export default {
   ignoredRouteFiles: ["**/*"],
   serverModuleFormat: "esm",
   serverPlatform: "node",
-  // The Prisma client and its SQLite driver are bundled; better-sqlite3 is a native addon and stays external.
-  serverDependenciesToBundle: [/^(?!better-sqlite3$).*/],
+  // The generated Prisma client (app/generated, TypeScript) is bundled as app code; packages from
+  // node_modules stay external and are imported by Node at run time.
   watchPaths: ["locales/**/*.json", "emails/**/*"],
   routes: async (defineRoutes) =>
     flatRoutes("routes", defineRoutes, {
