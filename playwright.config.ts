@@ -27,7 +27,7 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "tests/.tmp/playwright",
+  outputDir: `tests/.tmp/playwright-${APP_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
