@@ -7,7 +7,12 @@ const schema = z.object({
     .string()
     .regex(/^file:/, "DATABASE_URL must be a SQLite URL starting with file:")
     .default("file:./prisma/dev.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ invalid_type_error: "PORT must be a port number such as 3000" })
+    .int()
+    .min(1, "PORT must be a port number such as 3000")
+    .max(65535, "PORT must be a port number such as 3000")
+    .default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   APP_URL: z.string().url("APP_URL must be a full URL such as https://passerelle.example.org").optional(),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
