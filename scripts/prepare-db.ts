@@ -1,11 +1,14 @@
 // Run by `npm start`, `npm run dev` and the e2e server: bring the database up to date, and give an
 // empty one the demo territory. `--reset` starts from an empty file (used by the browser tests).
+import fs from "node:fs";
+import Database from "better-sqlite3";
 import { seed } from "../prisma/seed";
 import { createPrismaClient } from "../app/utils/db.server";
 import {
   DEFAULT_DATABASE_URL,
   databaseFileFromUrl,
   deployMigrations,
+  readMigrations,
   recreateDatabase,
 } from "./lib/schema-engine";
 
@@ -13,8 +16,34 @@ const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const databaseFile = databaseFileFromUrl(url);
 const reset = process.argv.includes("--reset");
 
+/**
+ * The schema engine locks the file exclusively while it works, so it is only started when a
+ * migration is actually pending: a restart next to a backup or a second reader just goes on.
+ */
+function hasPendingMigrations(): boolean {
+  if (!fs.existsSync(databaseFile)) return true;
+  const db = new Database(databaseFile, { readonly: true, timeout: 5000 });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return true;
+    const done = new Set(
+      db
+        .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .all()
+        .map((row) => (row as { name: string }).name),
+    );
+    return readMigrations().migrationDirectories.some((migration) => !done.has(migration.path));
+  } finally {
+    db.close();
+  }
+}
+
 try {
-  const { applied } = reset ? await recreateDatabase({ databaseFile }) : await deployMigrations({ databaseFile });
+  const { applied } = reset
+    ? await recreateDatabase({ databaseFile })
+    : hasPendingMigrations()
+      ? await deployMigrations({ databaseFile })
+      : { applied: [] };
   if (applied.length > 0) console.log(`Database ${databaseFile}: applied ${applied.join(", ")}`);
   const prisma = createPrismaClient(url);
   if ((await prisma.place.count()) === 0) {
@@ -26,6 +55,13 @@ try {
   // The schema engine leaves a timer pending; leave explicitly.
   process.exit(0);
 } catch (error) {
-  console.error(`Could not prepare the database ${databaseFile}:`, error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SocketTimeout|SQLITE_BUSY|database is locked/.test(message)) {
+    console.error(
+      `Could not migrate ${databaseFile}: another process is using it. Stop the running Passerelle server (or other tool) and try again.`,
+    );
+  } else {
+    console.error(`Could not prepare the database ${databaseFile}: ${message}`);
+  }
   process.exit(1);
 }
