@@ -22,7 +22,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
