@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { buildCalendar, escapeIcsText, foldIcsLine, formatIcsDate, type CalendarEvent } from "./ics.server";
+
+// Tests run with TZ=UTC; the instants below are what the database holds for Paris wall-clock times.
+const winter: CalendarEvent = {
+  uid: "booking-abc123@passerelle",
+  title: "Premiers pas sur la tablette",
+  // Tuesday 3 March 2026, 14:00–16:00 in Paris (UTC+1).
+  startsAt: new Date("2026-03-03T13:00:00Z"),
+  endsAt: new Date("2026-03-03T15:00:00Z"),
+  location: "Tiers-lieu de Montolieu, 2 rue de la Mairie, 11170 Montolieu",
+  description: "Apportez votre tablette; une tablette peut vous être prêtée.",
+  url: "https://passerelle.example/reservation/tok",
+  now: new Date("2026-02-20T09:30:00Z"),
+};
+
+/** Unfolds continuation lines (RFC 5545 §3.1) and splits into content lines. */
+function contentLines(ics: string): string[] {
+  return ics.replace(/\r\n /g, "").split("\r\n").filter(Boolean);
+}
+
+function property(ics: string, name: string): string | undefined {
+  return contentLines(ics)
+    .find((line) => line.startsWith(`${name}:`))
+    ?.slice(name.length + 1);
+}
+
+describe("buildCalendar", () => {
+  it("publishes one event with times in UTC", () => {
+    const ics = buildCalendar(winter);
+    const lines = contentLines(ics);
+    expect(lines[0]).toBe("BEGIN:VCALENDAR");
+    expect(lines.at(-1)).toBe("END:VCALENDAR");
+    expect(property(ics, "VERSION")).toBe("2.0");
+    expect(property(ics, "METHOD")).toBe("PUBLISH");
+    expect(lines.filter((line) => line === "BEGIN:VEVENT")).toHaveLength(1);
+    expect(property(ics, "DTSTART")).toBe("20260303T130000Z");
+    expect(property(ics, "DTEND")).toBe("20260303T150000Z");
+    expect(property(ics, "DTSTAMP")).toBe("20260220T093000Z");
+    expect(property(ics, "SUMMARY")).toBe("Premiers pas sur la tablette");
+    expect(property(ics, "STATUS")).toBe("CONFIRMED");
+    expect(property(ics, "SEQUENCE")).toBe("0");
+  });
+
+  it("keeps a summer session at 14 h in Paris, i.e. 12:00 UTC", () => {
+    // Tuesday 7 July 2026, 14:00–16:30 in Paris (UTC+2).
+    const ics = buildCalendar({
+      ...winter,
+      startsAt: new Date("2026-07-07T12:00:00Z"),
+      endsAt: new Date("2026-07-07T14:30:00Z"),
+    });
+    expect(property(ics, "DTSTART")).toBe("20260707T120000Z");
+    expect(property(ics, "DTEND")).toBe("20260707T143000Z");
+    expect(ics).not.toContain("TZID");
+  });
+
+  it("gives the same UID for the same booking, whatever the day it is downloaded", () => {
+    const first = buildCalendar(winter);
+    const later = buildCalendar({ ...winter, now: new Date("2026-03-01T18:00:00Z") });
+    expect(property(first, "UID")).toBe("booking-abc123@passerelle");
+    expect(property(later, "UID")).toBe(property(first, "UID"));
+  });
+
+  it("puts the address in LOCATION, escaping commas and semicolons", () => {
+    const ics = buildCalendar(winter);
+    expect(property(ics, "LOCATION")).toBe("Tiers-lieu de Montolieu\\, 2 rue de la Mairie\\, 11170 Montolieu");
+    expect(property(ics, "DESCRIPTION")).toBe("Apportez votre tablette\\; une tablette peut vous être prêtée.");
+    expect(property(ics, "URL")).toBe("https://passerelle.example/reservation/tok");
+  });
+
+  it("marks a cancelled booking as a cancelled event with a higher sequence", () => {
+    const ics = buildCalendar({ ...winter, cancelled: true });
+    expect(property(ics, "STATUS")).toBe("CANCELLED");
+    expect(property(ics, "SEQUENCE")).toBe("1");
+  });
+
+  it("leaves out empty optional properties", () => {
+    const ics = buildCalendar({ ...winter, location: null, description: "", url: undefined });
+    expect(ics).not.toMatch(/^(LOCATION|DESCRIPTION|URL):/m);
+  });
+
+  it("ends every line with CRLF and no line is longer than 75 octets", () => {
+    const ics = buildCalendar({ ...winter, description: "Atelier « tablette » à Montolieu. ".repeat(12) });
+    expect(ics.endsWith("\r\n")).toBe(true);
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    for (const line of ics.split("\r\n")) {
+      expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    }
+  });
+});
+
+describe("foldIcsLine", () => {
+  it("leaves a short line alone", () => {
+    expect(foldIcsLine("SUMMARY:Atelier")).toBe("SUMMARY:Atelier");
+  });
+
+  it("folds by octets and never splits a multi-byte character", () => {
+    const arabic = `SUMMARY:${"ورشة ".repeat(20)}`;
+    const folded = foldIcsLine(arabic);
+    const parts = folded.split("\r\n");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
+      expect(part).not.toContain("\uFFFD");
+    }
+    parts.slice(1).forEach((part) => expect(part.startsWith(" ")).toBe(true));
+    expect(folded.replace(/\r\n /g, "")).toBe(arabic);
+  });
+});
+
+describe("formatIcsDate and escapeIcsText", () => {
+  it("drops separators and milliseconds", () => {
+    expect(formatIcsDate(new Date("2026-10-26T13:05:09.123Z"))).toBe("20261026T130509Z");
+  });
+
+  it("escapes backslashes and new lines", () => {
+    expect(escapeIcsText("a\\b\nc")).toBe("a\\\\b\\nc");
+  });
+});

@@ -1,0 +1,89 @@
+// RFC 5545 text for "Ajouter à mon agenda". Written by hand rather than with the `ics` package:
+// that package folds lines every 75 characters, while the RFC counts 75 octets, which French
+// accents and Arabic exceed; and a DTSTAMP taken from `now` keeps the output testable.
+
+export type CalendarEvent = {
+  /** Stable per booking, so importing the file twice updates one event instead of adding two. */
+  uid: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location?: string | null;
+  description?: string | null;
+  url?: string | null;
+  /** A cancelled booking is published as a cancelled event, so a calendar that has it crosses it out. */
+  cancelled?: boolean;
+  /** DTSTAMP: when this version of the event was produced. */
+  now: Date;
+};
+
+const CRLF = "\r\n";
+const MAX_LINE_OCTETS = 75;
+const PRODUCT_ID = "-//Passerelle//Ateliers numeriques//FR";
+
+/** 20260303T130000Z: UTC, so no VTIMEZONE is needed and every calendar shows Paris time right. */
+export function formatIcsDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
+export function escapeIcsText(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** Folds a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
+export function foldIcsLine(line: string): string {
+  const encoder = new TextEncoder();
+  const chunks: string[] = [];
+  let current = "";
+  let currentOctets = 0;
+  for (const char of line) {
+    const octets = encoder.encode(char).length;
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = chunks.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (currentOctets + octets > limit) {
+      chunks.push(current);
+      current = "";
+      currentOctets = 0;
+    }
+    current += char;
+    currentOctets += octets;
+  }
+  chunks.push(current);
+  return chunks.join(`${CRLF} `);
+}
+
+/** A one-event calendar, METHOD:PUBLISH (an announcement to import, not an invitation to answer). */
+export function buildCalendar(event: CalendarEvent): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODUCT_ID}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${event.uid}`,
+    `DTSTAMP:${formatIcsDate(event.now)}`,
+    `DTSTART:${formatIcsDate(event.startsAt)}`,
+    `DTEND:${formatIcsDate(event.endsAt)}`,
+    `SUMMARY:${escapeIcsText(event.title)}`,
+    event.location ? `LOCATION:${escapeIcsText(event.location)}` : null,
+    event.description ? `DESCRIPTION:${escapeIcsText(event.description)}` : null,
+    event.url ? `URL:${event.url}` : null,
+    `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
+    // A later version must carry a higher sequence for calendars to apply it.
+    `SEQUENCE:${event.cancelled ? 1 : 0}`,
+    "TRANSP:OPAQUE",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return lines
+    .filter((line): line is string => line !== null)
+    .map(foldIcsLine)
+    .join(CRLF)
+    .concat(CRLF);
+}
