@@ -1,0 +1,63 @@
+import type { CatalogueSession } from "~/models/session.server";
+import type { ManagedBooking } from "~/services/booking.server";
+import { formatSessionTime } from "~/domain/time/format-session-time";
+import type { Language } from "~/utils/i18n";
+import type { BookingSummaryView } from "./booking-summary";
+
+/** One line, the way it is written on an envelope: "2 rue de la Mairie, 11170 Montolieu". */
+export function placeAddress(place: { addressLine: string; postcode: string; communeName: string }): string {
+  return `${place.addressLine}, ${place.postcode} ${place.communeName}`;
+}
+
+/** Dates are put in words on the server, in Paris time, so the page reads the same with or without JavaScript. */
+export function toBookingSummary(booking: ManagedBooking, language: Language, now: Date): BookingSummaryView {
+  const { session } = booking;
+  const timing = !booking.isPast ? "upcoming" : now.getTime() < session.endsAt.getTime() ? "started" : "past";
+  return {
+    bookingId: booking.id,
+    status: booking.status,
+    waitlistPosition: booking.waitlistPosition,
+    person: {
+      firstName: booking.person.firstName,
+      fullName: `${booking.person.firstName} ${booking.person.lastName}`,
+    },
+    sessionId: session.id,
+    sessionStatus: session.status,
+    sessionCancellationReason: session.cancellationReason,
+    timing,
+    canCancel: booking.canCancel,
+    startsAt: session.startsAt.toISOString(),
+    when: formatSessionTime(session.startsAt, session.endsAt, language),
+    workshop: {
+      title: session.workshop.title,
+      summary: session.workshop.summary,
+      whatToBring: session.workshop.whatToBring,
+      devicesLent: session.workshop.devicesLent,
+      skillStatements: session.workshop.targetSkills.map((skill) => skill.statement),
+    },
+    place: {
+      name: session.place.name,
+      address: placeAddress(session.place),
+      room: session.room,
+      phone: session.place.phone,
+      stepFreeAccess: session.place.stepFreeAccess,
+      parking: session.place.parking,
+      hearingLoop: session.place.hearingLoop,
+      accessNotes: session.place.accessNotes,
+      publicTransport: session.place.publicTransport,
+    },
+    trainerFirstNames: session.trainers.map((trainer) => trainer.firstName),
+    partOfCourse: booking.courseEnrolmentId !== null,
+  };
+}
+
+export type OtherDateView = { sessionId: string; when: string; placeName: string; seatsLeft: number };
+
+export function toOtherDates(sessions: CatalogueSession[], language: Language): OtherDateView[] {
+  return sessions.map((session) => ({
+    sessionId: session.id,
+    when: formatSessionTime(session.startsAt, session.endsAt, language),
+    placeName: session.place.name,
+    seatsLeft: session.seatsLeft,
+  }));
+}

@@ -1,0 +1,205 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+
+/**
+ * A booking as the resident reads it: everything already in words (the date in their language,
+ * in Paris time), so the same text comes out of the server and the browser.
+ * Made by `toBookingSummary` (booking-summary.server.ts).
+ */
+export type BookingSummaryView = {
+  bookingId: string;
+  status: BookingStatus;
+  waitlistPosition: number | null;
+  person: { firstName: string; fullName: string };
+  sessionId: string;
+  sessionStatus: SessionStatus;
+  sessionCancellationReason: string | null;
+  /** Where the session stands now: cancelling online is only possible while "upcoming". */
+  timing: "upcoming" | "started" | "past";
+  /** The cancellation rule at the time the page was made (not cancelled, not started). */
+  canCancel: boolean;
+  startsAt: string;
+  when: string;
+  workshop: {
+    title: string;
+    summary: string;
+    whatToBring: string | null;
+    devicesLent: boolean;
+    skillStatements: string[];
+  };
+  place: {
+    name: string;
+    address: string;
+    room: string | null;
+    phone: string | null;
+    stepFreeAccess: boolean;
+    parking: boolean;
+    hearingLoop: boolean;
+    accessNotes: string | null;
+    publicTransport: string | null;
+  };
+  trainerFirstNames: string[];
+  partOfCourse: boolean;
+};
+
+/**
+ * Workshops and places are written by the team in French, whatever the page's language: `lang`
+ * gives a screen reader the French voice, `dir="auto"` keeps the punctuation in place on an
+ * Arabic page. (Same rule as `frenchContent` on the catalogue's side; one of the two should go.)
+ */
+export const frenchText = { lang: "fr", dir: "auto" } as const;
+
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+/**
+ * A phone number to tap. Always left to right: in an Arabic sentence the groups of digits would
+ * otherwise come out in reverse order. Given children (from <Trans>), it shows them.
+ */
+export function PhoneLink({ phone, children }: { phone: string; children?: ReactNode }) {
+  return (
+    <a href={telHref(phone)} dir="ltr">
+      {children ?? phone}
+    </a>
+  );
+}
+
+/** The place in lines, as on an envelope. */
+export function BookingPlaceLines({ place }: { place: Pick<BookingSummaryView["place"], "name" | "address" | "room"> }) {
+  const { t } = useTranslation("manage");
+  return (
+    <>
+      <span className="block" {...frenchText}>
+        {place.name}
+      </span>
+      <span className="block" {...frenchText}>
+        {place.address}
+      </span>
+      {place.room ? (
+        <span className="block">
+          {t("summary.room")} <bdi>{place.room}</bdi>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** "Place réservée", "Liste d'attente, position 2" or "Annulée". */
+export function BookingStatusBadge({ booking }: { booking: Pick<BookingSummaryView, "status" | "waitlistPosition"> }) {
+  const { t } = useTranslation("manage");
+  const className =
+    booking.status === "CANCELLED" ? "badge badge--full" : booking.status === "WAITLISTED" ? "badge badge--muted" : "badge";
+  const label =
+    booking.status === "WAITLISTED"
+      ? booking.waitlistPosition
+        ? t("status.WAITLISTED", { position: booking.waitlistPosition })
+        : t("status.WAITLISTED_noPosition")
+      : t(`status.${booking.status}`);
+  return <span className={className}>{label}</span>;
+}
+
+type Props = {
+  booking: BookingSummaryView;
+  /** The id of the heading, for aria-labelledby; unique on a page that lists several bookings. */
+  headingId?: string;
+  /** Short form (lists, cancelled bookings): the when, the where and the phone. */
+  compact?: boolean;
+  /** h2 on a booking's own page, h3 inside a list. */
+  headingLevel?: 2 | 3;
+};
+
+/** The workshop, when, where (address, access, phone), what to bring, devices lent, trainer. */
+export function BookingSummary({ booking, headingId = "booking-summary-title", compact = false, headingLevel = 2 }: Props) {
+  const { t } = useTranslation("manage");
+  const { workshop, place } = booking;
+  const access = [
+    place.stepFreeAccess && t("home:access.stepFree"),
+    place.parking && t("home:access.parking"),
+    place.hearingLoop && t("home:access.hearingLoop"),
+  ].filter(Boolean);
+  const HeadingTag = headingLevel === 3 ? "h3" : "h2";
+  return (
+    <section className="card booking-summary" aria-labelledby={headingId}>
+      <HeadingTag id={headingId} {...frenchText}>
+        {workshop.title}
+      </HeadingTag>
+      <p className="badges">
+        <BookingStatusBadge booking={booking} />
+      </p>
+      {compact ? null : <p {...frenchText}>{workshop.summary}</p>}
+      <dl className="facts">
+        <dt>{t("summary.when")}</dt>
+        <dd className="booking-summary__when">
+          <time dateTime={booking.startsAt}>{booking.when}</time>
+        </dd>
+        <dt>{t("summary.place")}</dt>
+        <dd>
+          <BookingPlaceLines place={place} />
+        </dd>
+        {place.phone ? (
+          <>
+            <dt>{t("summary.phone")}</dt>
+            <dd>
+              <PhoneLink phone={place.phone} />
+            </dd>
+          </>
+        ) : null}
+        {compact ? null : (
+          <>
+            {access.length > 0 || place.accessNotes ? (
+              <>
+                <dt>{t("summary.access")}</dt>
+                <dd>
+                  {access.join(t("common:listSeparator"))}
+                  {place.accessNotes ? (
+                    <span className="block" {...frenchText}>
+                      {place.accessNotes}
+                    </span>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {place.publicTransport ? (
+              <>
+                <dt>{t("summary.publicTransport")}</dt>
+                <dd {...frenchText}>{place.publicTransport}</dd>
+              </>
+            ) : null}
+            {workshop.whatToBring ? (
+              <>
+                <dt>{t("summary.whatToBring")}</dt>
+                <dd {...frenchText}>{workshop.whatToBring}</dd>
+              </>
+            ) : null}
+            <dt>{t("summary.devices")}</dt>
+            <dd>{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</dd>
+            {booking.trainerFirstNames.length > 0 ? (
+              <>
+                <dt>{t("summary.trainers")}</dt>
+                <dd>{booking.trainerFirstNames.join(t("common:listSeparator"))}</dd>
+              </>
+            ) : null}
+            {workshop.skillStatements.length > 0 ? (
+              <>
+                <dt>{t("summary.skills")}</dt>
+                <dd>
+                  <ul>
+                    {workshop.skillStatements.map((statement) => (
+                      <li key={statement} {...frenchText}>
+                        {statement}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
+            <dt>{t("summary.for")}</dt>
+            <dd dir="auto">{booking.person.fullName}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

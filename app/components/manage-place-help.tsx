@@ -1,0 +1,19 @@
+import { Trans, useTranslation } from "react-i18next";
+import { PhoneLink } from "./booking-summary";
+
+type Props = { place: { name: string; phone: string | null } };
+
+/** "Une question ? Appelez … au 04 …": the phone is a link, so one tap calls the place. */
+export function ManagePlaceHelp({ place }: Props) {
+  const { t } = useTranslation("manage");
+  return (
+    <p className="lead">
+      <Trans
+        t={t}
+        i18nKey={place.phone ? "help.call" : "help.noPhone"}
+        values={{ place: place.name, phone: place.phone }}
+        components={{ place: <bdi />, phone: place.phone ? <PhoneLink phone={place.phone} /> : <span /> }}
+      />
+    </p>
+  );
+}

@@ -1,0 +1,67 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BookingSummary } from "~/components/booking-summary";
+import { toBookingSummary } from "~/components/booking-summary.server";
+import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf, type CancelProblem } from "~/components/manage-cancel";
+import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
+import { manageHeaders, manageMeta } from "~/components/manage-meta";
+import { cancelBooking, findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
+import { getRequestT } from "~/utils/i18n.server";
+import manageStyles from "~/styles/manage.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
+export const headers = manageHeaders;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+/** "Voulez-vous vraiment annuler ?": the summary, then the POST form; or why it is too late. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const token = params.token ?? "";
+  const [{ t, language }, booking] = await Promise.all([
+    getRequestT(request, "manage"),
+    findBookingByManageToken(token, now),
+  ]);
+  if (!booking) throw notFound();
+  const summary = toBookingSummary(booking, language, now);
+  return {
+    title: t("meta.cancel", { title: summary.workshop.title }),
+    booking: summary,
+    managePath: manageBookingPath(token),
+    problem: cancelProblemOf(summary),
+  };
+}
+
+/** Cancels, then back to the manage page (303); a replay or a late click answers 409. */
+export async function action({ params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const booking = await findBookingByManageToken(token);
+  if (!booking) throw notFound();
+  const result = await cancelBooking({ bookingId: booking.id, by: "PERSON" });
+  if (result.ok) return redirect(`${manageBookingPath(token)}?annulee=1`, 303);
+  if (result.code === "NOT_FOUND") throw notFound();
+  return data({ problem: result.code }, { status: 409 });
+}
+
+export default function CancelBooking() {
+  const { booking, managePath, problem: problemBefore } = useLoaderData<typeof loader>();
+  // Typed by hand: without the single-fetch `Future` flag in remix.env.d.ts, `typeof action`
+  // would describe the `data()` wrapper rather than what it carries.
+  const actionData = useActionData<{ problem: CancelProblem }>();
+  const problem = actionData?.problem ?? problemBefore;
+  return (
+    <div className="page narrow">
+      {problem ? (
+        <ManageCancelProblem code={problem} place={booking.place} backHref={managePath} />
+      ) : (
+        <ManageCancelConfirm booking={booking} keepHref={managePath} />
+      )}
+      <BookingSummary booking={booking} compact />
+    </div>
+  );
+}
+
+export const ErrorBoundary = ManageLinkErrorBoundary;
