@@ -1,0 +1,82 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { manageHeaders, manageMeta } from "~/components/manage-meta";
+import { ManagePhoneHelp } from "~/components/manage-phone-help";
+import { ManageRetrieveForm, retrieveSchema } from "~/components/manage-retrieve-form";
+import { requestBookingsLink } from "~/services/access-link.server";
+import { getLanguage, getRequestT } from "~/utils/i18n.server";
+import manageStyles from "~/styles/manage.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
+export const headers = manageHeaders;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+
+const SENT_PATH = "/mes-reservations?envoye=1";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getRequestT(request, "retrieve");
+  return {
+    title: t("meta.request"),
+    sent: new URL(request.url).searchParams.get("envoye") === "1",
+  };
+}
+
+/**
+ * The client address as the reverse proxy in front of the app appends it (the last hop); the
+ * rate limit counts per address. Without a proxy every request shares one bucket.
+ */
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("X-Forwarded-For");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last || "unknown";
+}
+
+/** Always the same answer for a well-formed address, known or not: 303 to "regardez votre messagerie". */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: retrieveSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  const language = await getLanguage(request);
+  const outcome = await requestBookingsLink({
+    email: submission.value.email,
+    locale: language,
+    ip: clientAddress(request),
+  });
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ formErrors: ["errors.rateLimited"] }) }, { status: 429 });
+  }
+  return redirect(SENT_PATH, 303);
+}
+
+export default function RetrieveBookings() {
+  const { sent } = useLoaderData<typeof loader>();
+  // Typed by hand: see the note on `data()` in reservation+/$token.annuler.tsx.
+  const actionData = useActionData<{ result: SubmissionResult<string[]> }>();
+  const { t } = useTranslation("retrieve");
+  // After a refusal (400, 429) on the "sent" page, the refusal is what matters.
+  const showSent = sent && !actionData;
+  return (
+    <div className="page narrow">
+      <h1>{t("request.title")}</h1>
+      {showSent ? (
+        <>
+          <div className="panel panel--success" role="status">
+            <h2>{t("sent.title")}</h2>
+            <p className="lead">{t("sent.body")}</p>
+            <p>{t("sent.tips")}</p>
+          </div>
+          <p>{t("sent.again")}</p>
+        </>
+      ) : (
+        <p className="lead">{t("request.intro")}</p>
+      )}
+      <ManageRetrieveForm lastResult={actionData?.result} />
+      <ManagePhoneHelp />
+    </div>
+  );
+}

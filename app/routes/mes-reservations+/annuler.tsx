@@ -1,0 +1,64 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BookingSummary } from "~/components/booking-summary";
+import { toBookingSummary } from "~/components/booking-summary.server";
+import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf, type CancelProblem } from "~/components/manage-cancel";
+import { manageHeaders, manageMeta } from "~/components/manage-meta";
+import { cancelBooking, listPersonBookings } from "~/services/booking.server";
+import { getRequestT } from "~/utils/i18n.server";
+import { requireResidentPersonId } from "~/utils/resident-session.server";
+import manageStyles from "~/styles/manage.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
+export const headers = manageHeaders;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+
+const LIST_PATH = "/mes-reservations/liste";
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+/** The same confirmation step as the manage link, for one booking of the signed-in person. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
+  const personId = await requireResidentPersonId(request, now);
+  const bookingId = new URL(request.url).searchParams.get("reservation");
+  const [{ t, language }, { upcoming, past }] = await Promise.all([
+    getRequestT(request, "retrieve"),
+    listPersonBookings(personId, now),
+  ]);
+  // Only the person's own bookings are found here: any other id, forged or not, is a 404.
+  const booking = [...upcoming, ...past].find((candidate) => candidate.id === bookingId);
+  if (!booking) throw notFound();
+  const summary = toBookingSummary(booking, language, now);
+  return { title: t("meta.cancel"), booking: summary, problem: cancelProblemOf(summary) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const personId = await requireResidentPersonId(request);
+  const bookingId = (await request.formData()).get("bookingId");
+  if (typeof bookingId !== "string" || bookingId === "") throw notFound();
+  // `personId` makes the service answer NOT_FOUND for a booking of anyone else.
+  const result = await cancelBooking({ bookingId, by: "PERSON", personId });
+  if (result.ok) return redirect(`${LIST_PATH}?annulee=${encodeURIComponent(bookingId)}`, 303);
+  if (result.code === "NOT_FOUND") throw notFound();
+  return data({ problem: result.code }, { status: 409 });
+}
+
+export default function CancelFromList() {
+  const { booking, problem: problemBefore } = useLoaderData<typeof loader>();
+  // Typed by hand: see the note on `data()` in reservation+/$token.annuler.tsx.
+  const actionData = useActionData<{ problem: CancelProblem }>();
+  const problem = actionData?.problem ?? problemBefore;
+  return (
+    <div className="page narrow">
+      {problem ? (
+        <ManageCancelProblem code={problem} place={booking.place} backHref={LIST_PATH} backLabel="backToList" />
+      ) : (
+        <ManageCancelConfirm booking={booking} keepHref={LIST_PATH} withBookingId />
+      )}
+      <BookingSummary booking={booking} compact />
+    </div>
+  );
+}
