@@ -1,0 +1,278 @@
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { E2E_DB_FILE } from "../../playwright.config";
+import { expect, test } from "./fixtures";
+
+// "Retrouver mes réservations": ask for a link by email, open it once, see the list, cancel from
+// it. Sending the outbox is another issue, so the link is read from the queued email's payload
+// in the e2e database (the database itself only keeps the token's hash).
+
+const DAY = 24 * 60 * 60 * 1000;
+const NEUTRAL_ANSWER = "Si cette adresse est connue, nous venons d'y envoyer un lien valable 30 minutes.";
+
+const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+function withDb<T>(work: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB_FILE);
+  db.pragma("busy_timeout = 5000");
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+type Resident = { id: string; firstName: string; email: string };
+
+/**
+ * A resident alone on their email address with a booking they can still cancel; `pick` gives
+ * each test its own, so one test's cancellation or rate limit never meets another's.
+ */
+function residentWithUpcomingBooking(pick: number): Resident {
+  const row = withDb((db) =>
+    db
+      .prepare(
+        `SELECT p.id, p.firstName, p.email FROM Person p
+         WHERE p.email IS NOT NULL AND p.deletedAt IS NULL AND p.anonymised = 0
+           AND (SELECT COUNT(*) FROM Person q WHERE q.emailNormalized = p.emailNormalized) = 1
+           AND EXISTS (
+             SELECT 1 FROM Booking b JOIN Session s ON s.id = b.sessionId
+             WHERE b.personId = p.id AND b.status = 'CONFIRMED' AND s.status = 'SCHEDULED'
+               AND s.deletedAt IS NULL AND s.startsAt > ?)
+         ORDER BY p.id LIMIT 1 OFFSET ?`,
+      )
+      .get(sqlDate(new Date(Date.now() + DAY)), pick),
+  ) as Resident | undefined;
+  if (!row) throw new Error("the e2e seed has no resident with an upcoming booking");
+  return row;
+}
+
+/** The link of the last "bookings-link" email queued for this address. */
+function queuedLink(email: string): string | null {
+  const row = withDb((db) =>
+    db
+      .prepare(
+        `SELECT payload FROM OutboxEmail WHERE kind = 'bookings-link' AND lower(recipient) = lower(?)
+         ORDER BY createdAt DESC, rowid DESC LIMIT 1`,
+      )
+      .get(email),
+  ) as { payload: string } | undefined;
+  return row ? (JSON.parse(row.payload) as { url: string }).url : null;
+}
+
+function bookingStatus(bookingId: string): string {
+  return withDb(
+    (db) => (db.prepare("SELECT status FROM Booking WHERE id = ?").get(bookingId) as { status: string }).status,
+  );
+}
+
+test.describe("asking for the link, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an unknown and a known address get the same neutral answer", async ({ page, scan }) => {
+    await page.goto("/mes-reservations");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Retrouver mes réservations");
+    await expect(page.getByRole("heading", { name: "Pas d'adresse e-mail ?" })).toBeVisible();
+    await scan();
+
+    const unknown = `personne.${randomBytes(4).toString("hex")}@inconnu.example`;
+    await page.getByLabel("Votre adresse e-mail").fill(unknown);
+    await page.getByRole("button", { name: "M'envoyer le lien" }).click();
+    await expect(page).toHaveURL("/mes-reservations?envoye=1");
+    await expect(page.getByText(NEUTRAL_ANSWER)).toBeVisible();
+    await scan();
+    const answerForUnknown = await page.locator("main").innerText();
+    expect(queuedLink(unknown)).toBeNull();
+
+    const known = residentWithUpcomingBooking(0);
+    await page.getByLabel("Votre adresse e-mail").fill(known.email);
+    await page.getByRole("button", { name: "M'envoyer le lien" }).click();
+    await expect(page).toHaveURL("/mes-reservations?envoye=1");
+    await scan();
+    expect(await page.locator("main").innerText()).toBe(answerForUnknown);
+    expect(queuedLink(known.email)).toMatch(/^\/mes-reservations\/acces\/[\w-]{43}$/);
+  });
+
+  test("a malformed address is refused with 400 and a message beside the field", async ({ page, scan }) => {
+    await page.goto("/mes-reservations");
+    await scan();
+    await page.getByLabel("Votre adresse e-mail").fill("marie.dupont-orange.fr");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "M'envoyer le lien" }).click(),
+    ]);
+    expect(response.request().resourceType()).toBe("document");
+    expect(response.status()).toBe(400);
+    const message = "Cette adresse e-mail semble incomplète. Elle doit contenir un @ et un point, par exemple marie.dupont@orange.fr.";
+    await expect(page.getByRole("alert")).toContainText(message);
+    const field = page.getByLabel("Votre adresse e-mail");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveValue("marie.dupont-orange.fr");
+    await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await scan();
+  });
+
+  test("more than three requests for one address in a quarter of an hour answer 429", async ({ page, scan }) => {
+    const email = `presse.${randomBytes(4).toString("hex")}@inconnu.example`;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.goto("/mes-reservations");
+      await scan();
+      await page.getByLabel("Votre adresse e-mail").fill(email);
+      await page.getByRole("button", { name: "M'envoyer le lien" }).click();
+      await expect(page.getByText(NEUTRAL_ANSWER)).toBeVisible();
+      await scan();
+    }
+    await page.getByLabel("Votre adresse e-mail").fill(email);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "M'envoyer le lien" }).click(),
+    ]);
+    expect(response.status()).toBe(429);
+    await expect(page.getByRole("alert")).toContainText("Vous avez demandé plusieurs liens en peu de temps.");
+    await expect(page.getByText(NEUTRAL_ANSWER)).toHaveCount(0);
+    await scan();
+  });
+});
+
+test.describe("opening the link, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the link opens the list once; used again, or expired, it explains and offers a new one", async ({ page, scan }) => {
+    const resident = residentWithUpcomingBooking(1);
+    await page.request.post("/mes-reservations", { form: { email: resident.email } });
+    const link = queuedLink(resident.email);
+    expect(link).not.toBeNull();
+
+    // Opening only shows a button: a mail filter fetching the link does not spend it.
+    await page.goto(link!);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ouvrir mes réservations");
+    await scan();
+    await page.goto(link!);
+    await scan();
+    await page.getByRole("button", { name: "Voir mes réservations" }).click();
+    await expect(page).toHaveURL("/mes-reservations/liste");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes réservations");
+    await expect(page.getByText(`Bonjour ${resident.firstName} !`)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "À venir" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Passées" })).toBeVisible();
+    await scan();
+
+    const cookie = (await page.context().cookies()).find((c) => c.name === "__resident");
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000 + 5000);
+    expect(cookie!.value).not.toContain(resident.email);
+
+    await page.goto(link!);
+    await scan();
+    const [second] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Voir mes réservations" }).click(),
+    ]);
+    expect(second.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien a déjà servi");
+    await expect(page.getByLabel("Votre adresse e-mail")).toBeVisible();
+    await scan();
+
+    const forged = await page.request.post(`/mes-reservations/acces/${randomBytes(32).toString("base64url")}`, {
+      form: {},
+    });
+    expect(forged.status()).toBe(404);
+    expect(await forged.text()).toContain("Ce lien ne fonctionne pas");
+  });
+
+  test("an expired link says so", async ({ page, scan }) => {
+    const resident = residentWithUpcomingBooking(2);
+    await page.request.post("/mes-reservations", { form: { email: resident.email } });
+    withDb((db) =>
+      db
+        .prepare("UPDATE AccessToken SET expiresAt = ? WHERE personId = ? AND usedAt IS NULL")
+        .run(sqlDate(new Date(Date.now() - 60_000)), resident.id),
+    );
+    await page.goto(queuedLink(resident.email)!);
+    await scan();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Voir mes réservations" }).click(),
+    ]);
+    expect(response.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien a expiré");
+    await scan();
+  });
+
+  test("cancelling from the list asks first; someone else's booking is a 404; logging out closes the list", async ({
+    page,
+    scan,
+  }) => {
+    const resident = residentWithUpcomingBooking(3);
+    await page.request.post("/mes-reservations", { form: { email: resident.email } });
+    await page.goto(queuedLink(resident.email)!);
+    await scan();
+    await page.getByRole("button", { name: "Voir mes réservations" }).click();
+    await expect(page).toHaveURL("/mes-reservations/liste");
+    await scan();
+
+    const cancelLink = page.getByRole("link", { name: /^Annuler cet atelier/ }).first();
+    const href = await cancelLink.getAttribute("href");
+    const bookingId = new URL(href!, "http://x").searchParams.get("reservation")!;
+    await cancelLink.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voulez-vous vraiment annuler ?");
+    await scan();
+    await page.getByRole("link", { name: "Non, garder ma place" }).click();
+    await expect(page).toHaveURL("/mes-reservations/liste");
+    await scan();
+    expect(bookingStatus(bookingId)).toBe("CONFIRMED");
+
+    await page.goto(href!);
+    await scan();
+    await page.getByRole("button", { name: "Oui, annuler ma place" }).click();
+    await expect(page).toHaveURL(`/mes-reservations/liste?annulee=${bookingId}`);
+    await expect(page.getByRole("status")).toContainText("Votre réservation est annulée");
+    await expect(page.getByRole("heading", { level: 2, name: "Réserver une autre date" })).toBeVisible();
+    await scan();
+    expect(bookingStatus(bookingId)).toBe("CANCELLED");
+
+    // Replaying the cancel form: 409, said plainly.
+    const replay = await page.request.post(href!, { form: { bookingId } });
+    expect(replay.status()).toBe(409);
+    expect(await replay.text()).toContain("Cette réservation est déjà annulée");
+
+    // Another resident's booking, by its id: not found, whether asked for or posted.
+    const othersBooking = withDb(
+      (db) =>
+        db
+          .prepare("SELECT id FROM Booking WHERE personId <> ? AND status = 'CONFIRMED' LIMIT 1")
+          .get(resident.id) as { id: string },
+    ).id;
+    const forgedPage = await page.goto(`/mes-reservations/annuler?reservation=${othersBooking}`);
+    expect(forgedPage?.status()).toBe(404);
+    await scan();
+    const forgedPost = await page.request.post(href!, { form: { bookingId: othersBooking } });
+    expect(forgedPost.status()).toBe(404);
+    expect(bookingStatus(othersBooking)).toBe("CONFIRMED");
+
+    await page.goto("/mes-reservations/liste");
+    await scan();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page).toHaveURL("/mes-reservations");
+    await scan();
+    await page.goto("/mes-reservations/liste");
+    await expect(page).toHaveURL("/mes-reservations");
+    await scan();
+  });
+});
+
+test("with JavaScript, a malformed address is caught before sending, with the same words", async ({ page, scan }) => {
+  await page.goto("/mes-reservations");
+  await scan();
+  let posted = false;
+  page.on("request", (request) => {
+    if (request.method() === "POST") posted = true;
+  });
+  await page.getByLabel("Votre adresse e-mail").fill("marie.dupont@");
+  await page.getByRole("button", { name: "M'envoyer le lien" }).click();
+  await expect(page.getByRole("alert")).toContainText("Cette adresse e-mail semble incomplète.");
+  await expect(page.getByLabel("Votre adresse e-mail")).toHaveAttribute("aria-invalid", "true");
+  expect(posted).toBe(false);
+  await scan();
+});
