@@ -3,8 +3,8 @@ import type { MetaDescriptor } from "@remix-run/node";
 type ParentMatches = ReadonlyArray<{ meta?: MetaDescriptor[] } | undefined>;
 
 /**
- * Remix keeps only the deepest route's meta, so the parents' tags (the viewport above all, for
- * old phones) are carried over here. The pages are personal: search engines keep out.
+ * Remix keeps only the deepest route's meta, so the parents' tags are carried over here (the
+ * viewport lives in the root layout itself). The pages are personal: search engines keep out.
  */
 export function manageMeta(matches: ParentMatches, title?: string): MetaDescriptor[] {
   const inherited = matches.flatMap((match) => match?.meta ?? []).filter((tag) => !("title" in tag));
