@@ -23,9 +23,18 @@ async function loadBuild() {
   }
 }
 
+function parseTrustProxy(value) {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 let build = await loadBuild();
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or 1) lets req.ip be the resident's address
+// from X-Forwarded-For; without it, a client-written header is never believed.
+app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -39,7 +48,13 @@ if (isDev) {
   });
 }
 
-app.all("*", (req, res, next) => createRequestHandler({ build, mode: build.mode })(req, res, next));
+app.all("*", (req, res, next) =>
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: () => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  })(req, res, next),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

@@ -24,18 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/**
- * The client address as the reverse proxy in front of the app appends it (the last hop); the
- * rate limit counts per address. Without a proxy every request shares one bucket.
- */
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("X-Forwarded-For");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || "unknown";
-}
-
 /** Always the same answer for a well-formed address, known or not: 303 to "regardez votre messagerie". */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: retrieveSchema });
   if (submission.status !== "success") {
@@ -45,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await requestBookingsLink({
     email: submission.value.email,
     locale: language,
-    ip: clientAddress(request),
+    ip: context.clientAddress ?? "unknown",
   });
   if (!outcome.ok) {
     return data({ result: submission.reply({ formErrors: ["errors.rateLimited"] }) }, { status: 429 });
