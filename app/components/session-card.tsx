@@ -1,0 +1,63 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { frenchContent } from "./session-content-language";
+import { SessionSeats } from "./session-seats";
+import { SessionTime } from "./session-time";
+
+/** What a catalogue card shows; `listUpcomingSessions` items fit it. */
+export type SessionCardData = {
+  id: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  seatsLeft: number;
+  courseId: string | null;
+  workshop: { title: string; summary: string; level: string; topicCodes: string[] };
+  place: { name: string; communeName: string };
+};
+
+type Props = {
+  session: SessionCardData;
+  /** Cards sit under a day heading (h3) in the catalogue. */
+  headingLevel?: 3 | 4;
+};
+
+export function SessionCard({ session, headingLevel = 4 }: Props) {
+  const { t } = useTranslation("catalogue");
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  const headingId = `session-${session.id}`;
+  const href = `/ateliers/${encodeURIComponent(session.id)}`;
+  return (
+    <article className="card session-card" aria-labelledby={headingId}>
+      <p className="session-card__when capitalize">
+        <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
+      </p>
+      <Heading id={headingId} className="session-card__title">
+        <Link to={href} {...frenchContent}>
+          {session.workshop.title}
+        </Link>
+      </Heading>
+      <p className="badges">
+        <SessionSeats seatsLeft={session.seatsLeft} />
+        {session.courseId ? <span className="badge badge--muted">{t("card.course")}</span> : null}
+      </p>
+      <p {...frenchContent}>{session.workshop.summary}</p>
+      <dl className="facts facts--inline">
+        <dt>{t("card.where")}</dt>
+        <dd>{t("card.placeWithCommune", { place: session.place.name, commune: session.place.communeName })}</dd>
+        <dt>{t("card.level")}</dt>
+        <dd>{t(`levels:${session.workshop.level}`)}</dd>
+        {session.workshop.topicCodes.length > 0 ? (
+          <>
+            <dt>{t("card.topics")}</dt>
+            <dd>{session.workshop.topicCodes.map((code) => t(`topics:${code}`)).join(t("common:listSeparator"))}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="session-card__action">
+        <Link className="button" to={href} aria-describedby={headingId}>
+          {t("card.see")}
+        </Link>
+      </p>
+    </article>
+  );
+}

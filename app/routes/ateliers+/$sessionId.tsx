@@ -1,0 +1,231 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { frenchContent } from "~/components/session-content-language";
+import { SessionErrorBoundary } from "~/components/session-error-boundary";
+import { SessionPlace } from "~/components/session-place";
+import { SessionSeats } from "~/components/session-seats";
+import { SessionTime } from "~/components/session-time";
+import { formatSessionTime } from "~/domain/time/format-session-time";
+import { getSessionDetail, type SessionDetail } from "~/models/session.server";
+import bookingStyles from "~/styles/booking.css";
+import { getRequestT } from "~/utils/i18n.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
+
+/** Why a session can or cannot be booked, in the words the page uses. */
+function bookingState(session: SessionDetail, now: Date) {
+  if (session.status === "CANCELLED") return "cancelled" as const;
+  if (session.bookable) return session.seatsLeft > 0 ? ("open" as const) : ("waitlist" as const);
+  return session.endsAt <= now ? ("past" as const) : ("closed" as const);
+}
+
+/** A course is booked whole, so it can only be joined before its first remaining session starts. */
+function courseState(course: NonNullable<SessionDetail["course"]>, sessionId: string, now: Date) {
+  const running = course.sessions.filter((s) => s.status !== "CANCELLED");
+  return {
+    position: running.findIndex((s) => s.id === sessionId) + 1,
+    count: running.length,
+    open: running.length > 0 && running.every((s) => s.status === "SCHEDULED" && s.startsAt > now),
+    full: course.seatsLeft <= 0,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const [{ t, language }, session] = await Promise.all([
+    getRequestT(request, "catalogue"),
+    getSessionDetail(params.sessionId ?? "", now),
+  ]);
+  if (session === null) throw new Response("Not found", { status: 404 });
+  const when = formatSessionTime(session.startsAt, session.endsAt, language);
+  return {
+    title: t("session.metaTitle", { title: session.workshop.title, when }),
+    session,
+    state: bookingState(session, now),
+    course: session.course ? { ...session.course, ...courseState(session.course, session.id, now) } : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export const ErrorBoundary = SessionErrorBoundary;
+
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function useListFormat() {
+  const { i18n } = useTranslation();
+  return (items: string[]) =>
+    typeof Intl.ListFormat === "function"
+      ? new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(items)
+      : items.join(", ");
+}
+
+export default function SessionPage() {
+  const { session, state, course } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("catalogue");
+  const formatList = useListFormat();
+  const { workshop, place } = session;
+  const bookHref = `/ateliers/${encodeURIComponent(session.id)}/reserver`;
+  const seatsState = state === "cancelled" ? "cancelled" : state === "past" || state === "closed" ? "closed" : "open";
+
+  const bookingBox = (
+    <div className={`session-action session-action--${state}`}>
+      {state === "open" || state === "waitlist" ? (
+        <>
+          {state === "waitlist" ? <p>{t("session.waitlistExplain")}</p> : null}
+          <p>
+            <Link className="button button--primary button--large" to={bookHref}>
+              {state === "open" ? t("session.book") : t("session.joinWaitlist")}
+            </Link>
+          </p>
+          <p className="muted">{t("session.free")}</p>
+        </>
+      ) : (
+        <>
+          <p className="session-action__closed">
+            {state === "cancelled"
+              ? t("session.cancelled")
+              : state === "past"
+              ? t("session.past")
+              : t("session.closed")}
+          </p>
+          {state === "cancelled" && session.cancellationReason ? (
+            <p>{t("session.cancelledReason", { reason: session.cancellationReason })}</p>
+          ) : null}
+          <p>
+            <Link className="button" to="/ateliers">
+              {t("session.seeOthers")}
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="page narrow session-page">
+      <p className="back-link">
+        <Link to="/ateliers">{t("session.back")}</Link>
+      </p>
+      <h1 {...frenchContent}>{workshop.title}</h1>
+      <p className="lead" {...frenchContent}>
+        {workshop.summary}
+      </p>
+
+      <section className="card session-key-facts" aria-label={t("session.keyFacts")}>
+        <dl className="facts">
+          <dt>{t("session.when")}</dt>
+          <dd className="session-key-facts__when capitalize">
+            <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
+          </dd>
+          <dt>{t("session.where")}</dt>
+          <dd>
+            <span className="block">{place.name}</span>
+            <span className="block">{place.addressLine}</span>
+            <span className="block">
+              {t("session.postcodeCommune", { postcode: place.postcode, commune: place.communeName })}
+            </span>
+            {session.room ? <span className="block">{t("session.roomValue", { room: session.room })}</span> : null}
+          </dd>
+          {session.trainers.length > 0 ? (
+            <>
+              <dt>{t("session.trainers")}</dt>
+              <dd>{formatList(session.trainers.map((trainer) => trainer.firstName))}</dd>
+            </>
+          ) : null}
+          <dt>{t("session.level")}</dt>
+          <dd>
+            {t(`levels:${workshop.level}`)}
+            <span className="block muted">{t(`levels:hint.${workshop.level}`)}</span>
+          </dd>
+          {workshop.topicCodes.length > 0 ? (
+            <>
+              <dt>{t("session.topics")}</dt>
+              <dd>{workshop.topicCodes.map((code) => t(`topics:${code}`)).join(t("common:listSeparator"))}</dd>
+            </>
+          ) : null}
+          <dt>{t("session.seats")}</dt>
+          <dd>
+            <SessionSeats seatsLeft={session.seatsLeft} state={seatsState} />
+          </dd>
+        </dl>
+        {bookingBox}
+      </section>
+
+      {course ? (
+        <section className="card session-course" aria-labelledby="course-title">
+          <h2 id="course-title">{t("session.course.title")}</h2>
+          <p>{t("session.course.explain", { title: course.title })}</p>
+          {course.position > 0 ? (
+            <p>{t("session.course.position", { position: course.position, count: course.count })}</p>
+          ) : null}
+          {course.open && !course.full ? (
+            <p>
+              <Link className="button" to={`/parcours/${encodeURIComponent(course.id)}/inscription`}>
+                {t("session.course.enrol")}
+              </Link>
+            </p>
+          ) : course.open && course.full ? (
+            <p>{t("session.course.full")}</p>
+          ) : (
+            <p>{t("session.course.closed")}</p>
+          )}
+        </section>
+      ) : null}
+
+      {workshop.targetSkills.length > 0 ? (
+        <section aria-labelledby="learn-title">
+          <h2 id="learn-title">{t("session.learn.title")}</h2>
+          <p>{t("session.learn.intro")}</p>
+          <ul className="skills" {...frenchContent}>
+            {workshop.targetSkills.map((skill) => (
+              <li key={skill.code}>{skill.statement}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="about-title">
+        <h2 id="about-title">{t("session.about")}</h2>
+        {paragraphs(workshop.description).map((text, index) => (
+          <p key={index} {...frenchContent}>
+            {text}
+          </p>
+        ))}
+        {workshop.prerequisites ? (
+          <>
+            <h3>{t("session.prerequisites")}</h3>
+            <p {...frenchContent}>{workshop.prerequisites}</p>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="bring-title">
+        <h2 id="bring-title">{t("session.bring.title")}</h2>
+        {workshop.whatToBring ? <p {...frenchContent}>{workshop.whatToBring}</p> : null}
+        <p className="session-devices">
+          {workshop.devicesLent ? t("session.bring.devicesLent") : t("session.bring.devicesNotLent")}
+        </p>
+      </section>
+
+      <section aria-labelledby="place-title">
+        <h2 id="place-title">{t("session.place.title")}</h2>
+        <SessionPlace place={place} room={session.room} />
+        {place.phone ? <p>{t("session.place.question")}</p> : null}
+      </section>
+
+      {state === "open" || state === "waitlist" ? (
+        <section className="session-action-again" aria-labelledby="again-title">
+          <h2 id="again-title">{t("session.again")}</h2>
+          {bookingBox}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { SubmissionResult } from "@conform-to/react";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BookingForm } from "~/components/booking-form";
+import { SessionErrorBoundary } from "~/components/session-error-boundary";
+import { telHref } from "~/components/session-place";
+import { SessionSummary } from "~/components/session-summary";
+import { getSessionDetail, listFilterOptions } from "~/models/session.server";
+import { bookSession, FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/services/booking.server";
+import bookingStyles from "~/styles/booking.css";
+import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
+import { getLanguage, getT } from "~/utils/i18n.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
+
+async function requireSession(sessionId: string | undefined, now: Date) {
+  const session = await getSessionDetail(sessionId ?? "", now);
+  if (session === null) throw new Response("Not found", { status: 404 });
+  return session;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const [language, session, { communes }] = await Promise.all([
+    getLanguage(request),
+    requireSession(params.sessionId, now),
+    listFilterOptions(),
+  ]);
+  return {
+    title: getT(language, "booking")("meta.title", { title: session.workshop.title }),
+    language,
+    session,
+    communes,
+    findBookingsPath: FIND_MY_BOOKINGS_PATH,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export const ErrorBoundary = SessionErrorBoundary;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
+  const [language, session, { communes }] = await Promise.all([
+    getLanguage(request),
+    requireSession(params.sessionId, now),
+    listFilterOptions(),
+  ]);
+  const submission = parseBookingForm(await request.formData(), {
+    communeIds: new Set(communes.map((commune) => commune.id)),
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: [HONEYPOT_FIELD] }), { status: 400 });
+  }
+
+  const result = await bookSession({
+    sessionId: session.id,
+    person: toPersonInput(submission.value, language),
+    source: "ONLINE",
+    now,
+  });
+  if (!result.ok) {
+    if (result.code === "SESSION_NOT_FOUND") throw new Response("Not found", { status: 404 });
+    return data(submission.reply({ formErrors: [`booking:refusal.${result.code}`] }), { status: 409 });
+  }
+  return redirect(`${manageBookingPath(result.manageToken)}?confirmation=1`, 303);
+}
+
+export default function BookSessionPage() {
+  const { session, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
+  // Typed by hand, as elsewhere: without the single-fetch type flag, `typeof action` describes
+  // the `data()` wrapper rather than the submission result it carries.
+  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const { t } = useTranslation("booking");
+  const closed = !session.bookable;
+  const waitlist = !closed && session.seatsLeft <= 0;
+  const sessionHref = `/ateliers/${encodeURIComponent(session.id)}`;
+
+  return (
+    <div className="page narrow booking-page">
+      <p className="back-link">
+        <Link to={sessionHref}>{t("backToSession")}</Link>
+      </p>
+      <h1>{waitlist ? t("waitlistTitle") : t("title")}</h1>
+      <SessionSummary
+        session={session}
+        label={t("yourSession")}
+        seatsState={session.status === "CANCELLED" ? "cancelled" : closed ? "closed" : "open"}
+      />
+      {closed ? (
+        <div className="notice">
+          <p>{t("closed")}</p>
+          <p>
+            <Link className="button" to="/ateliers">
+              {t("seeOthers")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="lead">{waitlist ? t("waitlistIntro") : t("intro")}</p>
+          <BookingForm
+            lastResult={lastResult}
+            communes={communes}
+            defaultLanguage={language}
+            submitLabel={waitlist ? t("submitWaitlist") : t("submit")}
+            findBookingsPath={findBookingsPath}
+          />
+          <p className="muted">{t("privacy")}</p>
+          {session.place.phone ? (
+            <p>
+              {t("phoneHelp", { place: session.place.name, phone: session.place.phone })}
+              <a className="block phone-link" href={telHref(session.place.phone)}>
+                {session.place.phone}
+              </a>
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

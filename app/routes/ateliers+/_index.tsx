@@ -1,0 +1,122 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CatalogueDayList } from "~/components/catalogue-day-list";
+import { CatalogueFilters, type CatalogueSelection } from "~/components/catalogue-filters";
+import { WorkshopLevel } from "~/generated/prisma/enums";
+import { listFilterOptions, listUpcomingSessions, type FilterOptions } from "~/models/session.server";
+import bookingStyles from "~/styles/booking.css";
+import { getRequestT } from "~/utils/i18n.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
+
+/**
+ * Each filter is checked against what exists: an unknown value (an old bookmark, a forged id)
+ * is dropped and the page says so, rather than failing or silently showing nothing.
+ */
+function readSelection(params: URLSearchParams, options: FilterOptions) {
+  const pick = (name: string, known: (value: string) => boolean) => {
+    const value = params.get(name)?.trim() ?? "";
+    if (value === "") return { value: null, ignored: false };
+    return known(value) ? { value, ignored: false } : { value: null, ignored: true };
+  };
+  const lieu = pick("lieu", (v) => options.places.some((p) => p.slug === v));
+  const commune = pick("commune", (v) => options.communes.some((c) => c.id === v));
+  const theme = pick("theme", (v) => options.topicCodes.includes(v));
+  const niveau = pick("niveau", (v) => (options.levels as string[]).includes(v));
+  const selection: CatalogueSelection = {
+    lieu: lieu.value,
+    commune: commune.value,
+    theme: theme.value,
+    niveau: niveau.value,
+  };
+  return { selection, ignored: [lieu, commune, theme, niveau].some((f) => f.ignored) };
+}
+
+function isLevel(value: string | null): value is WorkshopLevel {
+  return value !== null && (Object.values(WorkshopLevel) as string[]).includes(value);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
+  const [{ t }, options] = await Promise.all([getRequestT(request, "catalogue"), listFilterOptions()]);
+  const { selection, ignored } = readSelection(new URL(request.url).searchParams, options);
+  const sessions = await listUpcomingSessions({
+    now,
+    placeSlug: selection.lieu,
+    communeId: selection.commune,
+    topicCode: selection.theme,
+    level: isLevel(selection.niveau) ? selection.niveau : null,
+  });
+  const commune = options.communes.find((c) => c.id === selection.commune) ?? null;
+  return {
+    title: t("meta.title"),
+    options: {
+      places: options.places.map(({ slug, name, communeName }) => ({ slug, name, communeName })),
+      communes: options.communes,
+      topicCodes: options.topicCodes,
+      levels: options.levels as string[],
+    },
+    selection,
+    ignored,
+    communeName: commune?.name ?? null,
+    sessions,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Passerelle" }];
+
+export default function Catalogue() {
+  const { options, selection, ignored, communeName, sessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("catalogue");
+  const near = sessions.filter((s) => s.servesYourCommune);
+  const others = sessions.filter((s) => !s.servesYourCommune);
+  return (
+    <div className="page catalogue">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <p>{t("phoneHelp")}</p>
+
+      <CatalogueFilters options={options} selection={selection} />
+
+      {ignored ? (
+        <p className="notice" role="status">
+          {t("filters.ignored")}
+        </p>
+      ) : null}
+
+      <p className="catalogue__count" role="status">
+        {t("results", { count: sessions.length })}
+      </p>
+      {sessions.length === 0 ? <p>{t("empty")}</p> : null}
+
+      {communeName !== null ? (
+        <>
+          <section className="catalogue-section catalogue-section--near" aria-labelledby="near-title">
+            <h2 id="near-title">{t("near.title")}</h2>
+            {near.length > 0 ? (
+              <>
+                <p>{t("near.intro", { commune: communeName })}</p>
+                <CatalogueDayList sessions={near} idPrefix="near" />
+              </>
+            ) : (
+              <p>{t("near.none", { commune: communeName })}</p>
+            )}
+          </section>
+          {others.length > 0 ? (
+            <section className="catalogue-section" aria-labelledby="others-title">
+              <h2 id="others-title">{t("others.title")}</h2>
+              <p>{t("others.intro")}</p>
+              <CatalogueDayList sessions={others} idPrefix="others" />
+            </section>
+          ) : null}
+        </>
+      ) : sessions.length > 0 ? (
+        <section className="catalogue-section" aria-labelledby="upcoming-title">
+          <h2 id="upcoming-title">{t("upcoming")}</h2>
+          <CatalogueDayList sessions={sessions} idPrefix="day" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
