@@ -89,9 +89,8 @@ export type CatalogueFilters = {
  * Upcoming bookable sessions by date. With a commune, sessions at the places serving it come
  * first (each group still by date): the commune orders the list, it does not filter it.
  */
-export async function listUpcomingSessions(filters: CatalogueFilters): Promise<CatalogueSession[]> {
-  const limit = filters.limit ?? DEFAULT_CATALOGUE_LIMIT;
-  const where: Prisma.SessionWhereInput = {
+function catalogueWhere(filters: CatalogueFilters): Prisma.SessionWhereInput {
+  return {
     ...visibleSessionWhere(filters.now),
     ...(filters.placeSlug ? { place: { deletedAt: null, slug: filters.placeSlug } } : {}),
     workshop: {
@@ -100,6 +99,16 @@ export async function listUpcomingSessions(filters: CatalogueFilters): Promise<C
       ...(filters.topicCode ? { topics: { some: { topic: { code: filters.topicCode } } } } : {}),
     },
   };
+}
+
+/** How many sessions match the filters in all, for "N ateliers" when only the first ones are shown. */
+export function countUpcomingSessions(filters: CatalogueFilters): Promise<number> {
+  return prisma.session.count({ where: catalogueWhere(filters) });
+}
+
+export async function listUpcomingSessions(filters: CatalogueFilters): Promise<CatalogueSession[]> {
+  const limit = filters.limit ?? DEFAULT_CATALOGUE_LIMIT;
+  const where = catalogueWhere(filters);
   const byDate: Prisma.SessionOrderByWithRelationInput[] = [{ startsAt: "asc" }, { id: "asc" }];
 
   const communeId = filters.communeId;

@@ -239,3 +239,20 @@ test.describe("catalogue without JavaScript", () => {
     expect(seats).toContain("مكتملة — قائمة الانتظار");
   });
 });
+
+test.describe("catalogue without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("shows the first 30 sessions, and more on request", async ({ page, scan }) => {
+    await page.goto("/ateliers");
+    await scan();
+    const cards = page.locator(".session-card");
+    await expect(cards).toHaveCount(30);
+    const total = Number((await page.locator(".catalogue__count").innerText()).match(/\d+/)?.[0]);
+    expect(total).toBeGreaterThan(30);
+    await page.getByRole("link", { name: "Afficher plus d'ateliers" }).click();
+    await expect(page).toHaveURL(/[?&]voir=60$/);
+    await expect(cards).toHaveCount(Math.min(60, total));
+    await scan();
+  });
+});

@@ -1,10 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CatalogueDayList } from "~/components/catalogue-day-list";
 import { CatalogueFilters, type CatalogueSelection } from "~/components/catalogue-filters";
 import { WorkshopLevel } from "~/generated/prisma/enums";
-import { listFilterOptions, listUpcomingSessions, type FilterOptions } from "~/models/session.server";
+import {
+  countUpcomingSessions,
+  listFilterOptions,
+  listUpcomingSessions,
+  type FilterOptions,
+} from "~/models/session.server";
 import bookingStyles from "~/styles/booking.css";
 import { getRequestT } from "~/utils/i18n.server";
 
@@ -33,6 +38,16 @@ function readSelection(params: URLSearchParams, options: FilterOptions) {
   return { selection, ignored: [lieu, commune, theme, niveau].some((f) => f.ignored) };
 }
 
+/** Sessions shown at first, and added by each "show more": a page a phone can scroll, and render fast. */
+const PAGE_SIZE = 30;
+const MAX_SHOWN = 300;
+
+function readShown(params: URLSearchParams): number {
+  const asked = Number.parseInt(params.get("voir") ?? "", 10);
+  if (!Number.isFinite(asked) || asked <= PAGE_SIZE) return PAGE_SIZE;
+  return Math.min(MAX_SHOWN, Math.ceil(asked / PAGE_SIZE) * PAGE_SIZE);
+}
+
 function isLevel(value: string | null): value is WorkshopLevel {
   return value !== null && (Object.values(WorkshopLevel) as string[]).includes(value);
 }
@@ -40,14 +55,22 @@ function isLevel(value: string | null): value is WorkshopLevel {
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const [{ t }, options] = await Promise.all([getRequestT(request, "catalogue"), listFilterOptions()]);
-  const { selection, ignored } = readSelection(new URL(request.url).searchParams, options);
-  const sessions = await listUpcomingSessions({
+  const params = new URL(request.url).searchParams;
+  const { selection, ignored } = readSelection(params, options);
+  const shown = readShown(params);
+  const filters = {
     now,
     placeSlug: selection.lieu,
     communeId: selection.commune,
     topicCode: selection.theme,
     level: isLevel(selection.niveau) ? selection.niveau : null,
-  });
+  };
+  const [sessions, total] = await Promise.all([
+    listUpcomingSessions({ ...filters, limit: shown }),
+    countUpcomingSessions(filters),
+  ]);
+  const more = new URLSearchParams(params);
+  more.set("voir", String(shown + PAGE_SIZE));
   const commune = options.communes.find((c) => c.id === selection.commune) ?? null;
   return {
     title: t("meta.title"),
@@ -61,13 +84,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ignored,
     communeName: commune?.name ?? null,
     sessions,
+    total,
+    moreHref: total > sessions.length && shown < MAX_SHOWN ? `?${more.toString()}` : null,
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Passerelle" }];
 
 export default function Catalogue() {
-  const { options, selection, ignored, communeName, sessions } = useLoaderData<typeof loader>();
+  const { options, selection, ignored, communeName, sessions, total, moreHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   const near = sessions.filter((s) => s.servesYourCommune);
   const others = sessions.filter((s) => !s.servesYourCommune);
@@ -86,7 +111,7 @@ export default function Catalogue() {
       ) : null}
 
       <p className="catalogue__count" role="status">
-        {t("results", { count: sessions.length })}
+        {t("results", { count: total })}
       </p>
       {sessions.length === 0 ? <p>{t("empty")}</p> : null}
 
@@ -116,6 +141,13 @@ export default function Catalogue() {
           <h2 id="upcoming-title">{t("upcoming")}</h2>
           <CatalogueDayList sessions={sessions} idPrefix="day" />
         </section>
+      ) : null}
+      {moreHref !== null ? (
+        <p className="catalogue__more">
+          <Link className="button" to={moreHref} preventScrollReset>
+            {t("showMore")}
+          </Link>
+        </p>
       ) : null}
     </div>
   );
