@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import { E2E_DB_FILE, e2eUrls } from "../../playwright.config";
+import { e2eUrls } from "../../playwright.config";
 import { expect, test } from "./fixtures";
+import { bookingStatus, sqlDate, withDb } from "./support/e2e-db";
 
 // The manage page, its calendar file, its printable card and cancelling, against the e2e
 // database. One journey books through the booking form; the others write a booking row with a
@@ -9,19 +9,6 @@ import { expect, test } from "./fixtures";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-/** Prisma's SQLite adapter stores instants as "2026-11-27T08:30:00.000+00:00". */
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 type SessionRow = {
   id: string;
@@ -113,12 +100,6 @@ function insertBooking(session: SessionRow, status: "CONFIRMED" | "WAITLISTED", 
     })();
     return { token, bookingId, personFirstName: person.firstName, personLastName: person.lastName };
   });
-}
-
-function bookingStatus(bookingId: string): string {
-  return withDb(
-    (db) => (db.prepare("SELECT status FROM Booking WHERE id = ?").get(bookingId) as { status: string }).status,
-  );
 }
 
 /** The UTC form a calendar file gives an instant: 20261127T083000Z. */

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import { E2E_DB_FILE } from "../../playwright.config";
 import { expect, test } from "./fixtures";
+import { bookingStatus, sqlDate, withDb } from "./support/e2e-db";
 
 // "Retrouver mes réservations": ask for a link by email, open it once, see the list, cancel from
 // it. Sending the outbox is another issue, so the link is read from the queued email's payload
@@ -9,18 +8,6 @@ import { expect, test } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NEUTRAL_ANSWER = "Si cette adresse est connue, nous venons d'y envoyer un lien valable 30 minutes.";
-
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 type Resident = { id: string; firstName: string; email: string };
 
@@ -58,12 +45,6 @@ function queuedLink(email: string): string | null {
       .get(email),
   ) as { payload: string } | undefined;
   return row ? (JSON.parse(row.payload) as { url: string }).url : null;
-}
-
-function bookingStatus(bookingId: string): string {
-  return withDb(
-    (db) => (db.prepare("SELECT status FROM Booking WHERE id = ?").get(bookingId) as { status: string }).status,
-  );
 }
 
 test.describe("asking for the link, without JavaScript", () => {

@@ -65,6 +65,12 @@ export function bookingStatusesByEmail(sessionId: string, emailLike: string) {
   );
 }
 
+export function bookingStatus(bookingId: string): string {
+  return withDb(
+    (db) => (db.prepare("SELECT status FROM Booking WHERE id = ?").get(bookingId) as { status: string }).status,
+  );
+}
+
 export function queuedEmails(recipient: string) {
   return withDb(
     (db) =>
