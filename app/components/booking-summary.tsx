@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+import { frenchContent } from "./ui/french-content";
+import { PhoneLink } from "./ui/phone-link";
 
 /**
  * A booking as the resident reads it: everything already in words (the date in their language,
@@ -43,38 +44,15 @@ export type BookingSummaryView = {
   partOfCourse: boolean;
 };
 
-/**
- * Workshops and places are written by the team in French, whatever the page's language: `lang`
- * gives a screen reader the French voice, `dir="auto"` keeps the punctuation in place on an
- * Arabic page. (Same rule as `frenchContent` on the catalogue's side; one of the two should go.)
- */
-export const frenchText = { lang: "fr", dir: "auto" } as const;
-
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
-}
-
-/**
- * A phone number to tap. Always left to right: in an Arabic sentence the groups of digits would
- * otherwise come out in reverse order. Given children (from <Trans>), it shows them.
- */
-export function PhoneLink({ phone, children }: { phone: string; children?: ReactNode }) {
-  return (
-    <a href={telHref(phone)} dir="ltr">
-      {children ?? phone}
-    </a>
-  );
-}
-
 /** The place in lines, as on an envelope. */
 export function BookingPlaceLines({ place }: { place: Pick<BookingSummaryView["place"], "name" | "address" | "room"> }) {
   const { t } = useTranslation("manage");
   return (
     <>
-      <span className="block" {...frenchText}>
+      <span className="block" {...frenchContent}>
         {place.name}
       </span>
-      <span className="block" {...frenchText}>
+      <span className="block" {...frenchContent}>
         {place.address}
       </span>
       {place.room ? (
@@ -122,13 +100,13 @@ export function BookingSummary({ booking, headingId = "booking-summary-title", c
   const HeadingTag = headingLevel === 3 ? "h3" : "h2";
   return (
     <section className="card booking-summary" aria-labelledby={headingId}>
-      <HeadingTag id={headingId} {...frenchText}>
+      <HeadingTag id={headingId} {...frenchContent}>
         {workshop.title}
       </HeadingTag>
       <p className="badges">
         <BookingStatusBadge booking={booking} />
       </p>
-      {compact ? null : <p {...frenchText}>{workshop.summary}</p>}
+      {compact ? null : <p {...frenchContent}>{workshop.summary}</p>}
       <dl className="facts">
         <dt>{t("summary.when")}</dt>
         <dd className="booking-summary__when">
@@ -154,7 +132,7 @@ export function BookingSummary({ booking, headingId = "booking-summary-title", c
                 <dd>
                   {access.join(t("common:listSeparator"))}
                   {place.accessNotes ? (
-                    <span className="block" {...frenchText}>
+                    <span className="block" {...frenchContent}>
                       {place.accessNotes}
                     </span>
                   ) : null}
@@ -164,13 +142,13 @@ export function BookingSummary({ booking, headingId = "booking-summary-title", c
             {place.publicTransport ? (
               <>
                 <dt>{t("summary.publicTransport")}</dt>
-                <dd {...frenchText}>{place.publicTransport}</dd>
+                <dd {...frenchContent}>{place.publicTransport}</dd>
               </>
             ) : null}
             {workshop.whatToBring ? (
               <>
                 <dt>{t("summary.whatToBring")}</dt>
-                <dd {...frenchText}>{workshop.whatToBring}</dd>
+                <dd {...frenchContent}>{workshop.whatToBring}</dd>
               </>
             ) : null}
             <dt>{t("summary.devices")}</dt>
@@ -187,7 +165,7 @@ export function BookingSummary({ booking, headingId = "booking-summary-title", c
                 <dd>
                   <ul>
                     {workshop.skillStatements.map((statement) => (
-                      <li key={statement} {...frenchText}>
+                      <li key={statement} {...frenchContent}>
                         {statement}
                       </li>
                     ))}

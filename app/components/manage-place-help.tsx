@@ -1,5 +1,5 @@
 import { Trans, useTranslation } from "react-i18next";
-import { PhoneLink } from "./booking-summary";
+import { PhoneLink } from "./ui/phone-link";
 
 type Props = { place: { name: string; phone: string | null } };
 

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupOpeningHours } from "~/domain/places/opening-hours";
 import type { PublicPlace } from "~/models/place.server";
+import { PhoneLink } from "./ui/phone-link";
 
 export function PlaceCard({ place }: { place: PublicPlace }) {
   const { t } = useTranslation("home");
@@ -28,7 +29,7 @@ export function PlaceCard({ place }: { place: PublicPlace }) {
           <>
             <dt>{t("phone")}</dt>
             <dd>
-              <a href={`tel:${place.phone.replace(/\s/g, "")}`}>{place.phone}</a>
+              <PhoneLink phone={place.phone} />
             </dd>
           </>
         ) : null}

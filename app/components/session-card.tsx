@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "./session-content-language";
+import { frenchContent } from "./ui/french-content";
 import { SessionSeats } from "./session-seats";
 import { SessionTime } from "./session-time";
 

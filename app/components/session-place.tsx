@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "./session-content-language";
+import { frenchContent } from "./ui/french-content";
+import { PhoneLink } from "./ui/phone-link";
 
 export type SessionPlaceData = {
   name: string;
@@ -13,10 +14,6 @@ export type SessionPlaceData = {
   accessNotes: string | null;
   publicTransport: string | null;
 };
-
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
-}
 
 /** Where the session happens: address, phone, access and transport, as facts. */
 export function SessionPlace({ place, room }: { place: SessionPlaceData; room?: string | null }) {
@@ -41,9 +38,7 @@ export function SessionPlace({ place, room }: { place: SessionPlaceData; room?: 
         <>
           <dt>{t("session.place.phone")}</dt>
           <dd>
-            <a href={telHref(place.phone)} className="phone-link">
-              {place.phone}
-            </a>
+            <PhoneLink phone={place.phone} className="phone-link" />
           </dd>
         </>
       ) : null}

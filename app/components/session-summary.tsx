@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "./session-content-language";
+import { frenchContent } from "./ui/french-content";
 import { SessionSeats, type SeatsState } from "./session-seats";
 import { SessionTime } from "./session-time";
 

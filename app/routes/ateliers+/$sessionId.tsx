@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "~/components/session-content-language";
+import { frenchContent } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";

@@ -11,8 +11,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
-import { telHref } from "~/components/session-place";
 import { SessionSummary } from "~/components/session-summary";
+import { PhoneLink } from "~/components/ui/phone-link";
 import { getSessionDetail, listFilterOptions } from "~/models/session.server";
 import { bookSession, FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/services/booking.server";
 import bookingStyles from "~/styles/booking.css";
@@ -118,9 +118,9 @@ export default function BookSessionPage() {
           {session.place.phone ? (
             <p>
               {t("phoneHelp", { place: session.place.name, phone: session.place.phone })}
-              <a className="block phone-link" href={telHref(session.place.phone)}>
-                {session.place.phone}
-              </a>
+              <span className="block">
+                <PhoneLink phone={session.place.phone} className="phone-link" />
+              </span>
             </p>
           ) : null}
         </>

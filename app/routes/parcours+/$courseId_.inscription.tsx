@@ -10,7 +10,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
-import { frenchContent } from "~/components/session-content-language";
+import { frenchContent } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";

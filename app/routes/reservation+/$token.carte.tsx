@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BookingPlaceLines, BookingStatusBadge, PhoneLink, frenchText } from "~/components/booking-summary";
+import { BookingPlaceLines, BookingStatusBadge } from "~/components/booking-summary";
 import { toBookingSummary } from "~/components/booking-summary.server";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManagePrintButton } from "~/components/manage-print-button";
+import { frenchContent } from "~/components/ui/french-content";
+import { PhoneLink } from "~/components/ui/phone-link";
 import { findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
 import { env } from "~/utils/env.server";
 import { getRequestT } from "~/utils/i18n.server";
@@ -43,7 +45,7 @@ export default function BookingCard() {
       <p className="no-print">{t("card.intro")}</p>
       <ManagePrintButton />
       <article className="booking-card" aria-labelledby="card-title">
-        <h1 id="card-title" {...frenchText}>
+        <h1 id="card-title" {...frenchContent}>
           {workshop.title}
         </h1>
         <p className="badges">
@@ -63,7 +65,7 @@ export default function BookingCard() {
           {workshop.whatToBring ? (
             <>
               <dt>{t("summary.whatToBring")}</dt>
-              <dd {...frenchText}>{workshop.whatToBring}</dd>
+              <dd {...frenchContent}>{workshop.whatToBring}</dd>
             </>
           ) : null}
           <dt>{t("summary.devices")}</dt>
