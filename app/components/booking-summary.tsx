@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+import { PlaceAccessFacts } from "./place-access-facts";
 import { frenchContent } from "./ui/french-content";
 import { PhoneLink } from "./ui/phone-link";
 
@@ -78,6 +79,30 @@ export function BookingStatusBadge({ booking }: { booking: Pick<BookingSummaryVi
   return <span className={className}>{label}</span>;
 }
 
+/** What to bring, whether devices are lent, who leads it: terms of a facts list (<dl>). */
+export function BookingPracticalFacts({ booking }: { booking: Pick<BookingSummaryView, "workshop" | "trainerFirstNames"> }) {
+  const { t } = useTranslation("manage");
+  const { workshop } = booking;
+  return (
+    <>
+      {workshop.whatToBring ? (
+        <>
+          <dt>{t("summary.whatToBring")}</dt>
+          <dd {...frenchContent}>{workshop.whatToBring}</dd>
+        </>
+      ) : null}
+      <dt>{t("summary.devices")}</dt>
+      <dd>{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</dd>
+      {booking.trainerFirstNames.length > 0 ? (
+        <>
+          <dt>{t("summary.trainers")}</dt>
+          <dd>{booking.trainerFirstNames.join(t("common:listSeparator"))}</dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 type Props = {
   booking: BookingSummaryView;
   /** The id of the heading, for aria-labelledby; unique on a page that lists several bookings. */
@@ -92,11 +117,6 @@ type Props = {
 export function BookingSummary({ booking, headingId = "booking-summary-title", compact = false, headingLevel = 2 }: Props) {
   const { t } = useTranslation("manage");
   const { workshop, place } = booking;
-  const access = [
-    place.stepFreeAccess && t("home:access.stepFree"),
-    place.parking && t("home:access.parking"),
-    place.hearingLoop && t("home:access.hearingLoop"),
-  ].filter(Boolean);
   const HeadingTag = headingLevel === 3 ? "h3" : "h2";
   return (
     <section className="card booking-summary" aria-labelledby={headingId}>
@@ -126,39 +146,12 @@ export function BookingSummary({ booking, headingId = "booking-summary-title", c
         ) : null}
         {compact ? null : (
           <>
-            {access.length > 0 || place.accessNotes ? (
-              <>
-                <dt>{t("summary.access")}</dt>
-                <dd>
-                  {access.join(t("common:listSeparator"))}
-                  {place.accessNotes ? (
-                    <span className="block" {...frenchContent}>
-                      {place.accessNotes}
-                    </span>
-                  ) : null}
-                </dd>
-              </>
-            ) : null}
-            {place.publicTransport ? (
-              <>
-                <dt>{t("summary.publicTransport")}</dt>
-                <dd {...frenchContent}>{place.publicTransport}</dd>
-              </>
-            ) : null}
-            {workshop.whatToBring ? (
-              <>
-                <dt>{t("summary.whatToBring")}</dt>
-                <dd {...frenchContent}>{workshop.whatToBring}</dd>
-              </>
-            ) : null}
-            <dt>{t("summary.devices")}</dt>
-            <dd>{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</dd>
-            {booking.trainerFirstNames.length > 0 ? (
-              <>
-                <dt>{t("summary.trainers")}</dt>
-                <dd>{booking.trainerFirstNames.join(t("common:listSeparator"))}</dd>
-              </>
-            ) : null}
+            <PlaceAccessFacts
+              place={place}
+              accessLabel={t("summary.access")}
+              transportLabel={t("summary.publicTransport")}
+            />
+            <BookingPracticalFacts booking={booking} />
             {workshop.skillStatements.length > 0 ? (
               <>
                 <dt>{t("summary.skills")}</dt>

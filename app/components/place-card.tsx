@@ -2,16 +2,12 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupOpeningHours } from "~/domain/places/opening-hours";
 import type { PublicPlace } from "~/models/place.server";
+import { PlaceAccessFacts } from "./place-access-facts";
 import { PhoneLink } from "./ui/phone-link";
 
 export function PlaceCard({ place }: { place: PublicPlace }) {
   const { t } = useTranslation("home");
   const headingId = `place-${place.slug}`;
-  const access = [
-    place.stepFreeAccess && t("access.stepFree"),
-    place.parking && t("access.parking"),
-    place.hearingLoop && t("access.hearingLoop"),
-  ].filter(Boolean);
   return (
     <article className="card place-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{place.name}</h3>
@@ -50,21 +46,7 @@ export function PlaceCard({ place }: { place: PublicPlace }) {
             </dd>
           </>
         ) : null}
-        {access.length > 0 || place.accessNotes ? (
-          <>
-            <dt>{t("accessTitle")}</dt>
-            <dd>
-              {access.join(t("common:listSeparator"))}
-              {place.accessNotes ? <span className="block">{place.accessNotes}</span> : null}
-            </dd>
-          </>
-        ) : null}
-        {place.publicTransport ? (
-          <>
-            <dt>{t("publicTransport")}</dt>
-            <dd>{place.publicTransport}</dd>
-          </>
-        ) : null}
+        <PlaceAccessFacts place={place} accessLabel={t("accessTitle")} transportLabel={t("publicTransport")} />
       </dl>
       <p className="muted">{t("servesCommunes", { count: place._count.servedCommunes })}</p>
       <p>

@@ -1,38 +1,43 @@
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "./ui/french-content";
+import { PlaceAccessFacts, type PlaceAccessData } from "./place-access-facts";
 import { PhoneLink } from "./ui/phone-link";
 
-export type SessionPlaceData = {
+export type SessionPlaceData = PlaceAccessData & {
   name: string;
   addressLine: string;
   postcode: string;
   communeName: string;
   phone: string | null;
-  stepFreeAccess: boolean;
-  parking: boolean;
-  hearingLoop: boolean;
-  accessNotes: string | null;
-  publicTransport: string | null;
 };
+
+type PlaceLinesProps = {
+  place: Pick<SessionPlaceData, "name" | "addressLine" | "postcode" | "communeName">;
+  room?: string | null;
+};
+
+/** The place in lines, as on an envelope, then the room. */
+export function SessionPlaceLines({ place, room }: PlaceLinesProps) {
+  const { t } = useTranslation("catalogue");
+  return (
+    <>
+      <span className="block">{place.name}</span>
+      <span className="block">{place.addressLine}</span>
+      <span className="block">
+        {t("session.postcodeCommune", { postcode: place.postcode, commune: place.communeName })}
+      </span>
+      {room ? <span className="block">{t("session.roomValue", { room })}</span> : null}
+    </>
+  );
+}
 
 /** Where the session happens: address, phone, access and transport, as facts. */
 export function SessionPlace({ place, room }: { place: SessionPlaceData; room?: string | null }) {
   const { t } = useTranslation("catalogue");
-  const access = [
-    place.stepFreeAccess && t("home:access.stepFree"),
-    place.parking && t("home:access.parking"),
-    place.hearingLoop && t("home:access.hearingLoop"),
-  ].filter((item): item is string => typeof item === "string");
   return (
     <dl className="facts">
       <dt>{t("session.place.address")}</dt>
       <dd>
-        <span className="block">{place.name}</span>
-        <span className="block">{place.addressLine}</span>
-        <span className="block">
-          {t("session.postcodeCommune", { postcode: place.postcode, commune: place.communeName })}
-        </span>
-        {room ? <span className="block">{t("session.roomValue", { room })}</span> : null}
+        <SessionPlaceLines place={place} room={room} />
       </dd>
       {place.phone ? (
         <>
@@ -42,25 +47,11 @@ export function SessionPlace({ place, room }: { place: SessionPlaceData; room?: 
           </dd>
         </>
       ) : null}
-      {access.length > 0 || place.accessNotes ? (
-        <>
-          <dt>{t("session.place.access")}</dt>
-          <dd>
-            {access.length > 0 ? <span className="block">{access.join(t("common:listSeparator"))}</span> : null}
-            {place.accessNotes ? (
-              <span className="block" {...frenchContent}>
-                {place.accessNotes}
-              </span>
-            ) : null}
-          </dd>
-        </>
-      ) : null}
-      {place.publicTransport ? (
-        <>
-          <dt>{t("session.place.transport")}</dt>
-          <dd {...frenchContent}>{place.publicTransport}</dd>
-        </>
-      ) : null}
+      <PlaceAccessFacts
+        place={place}
+        accessLabel={t("session.place.access")}
+        transportLabel={t("session.place.transport")}
+      />
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { frenchContent } from "./ui/french-content";
+import { SessionPlaceLines } from "./session-place";
 import { SessionSeats, type SeatsState } from "./session-seats";
 import { SessionTime } from "./session-time";
 
@@ -36,12 +37,7 @@ export function SessionSummary({ session, label, seatsState = "open" }: Props) {
         </dd>
         <dt>{t("session.where")}</dt>
         <dd>
-          <span className="block">{session.place.name}</span>
-          <span className="block">{session.place.addressLine}</span>
-          <span className="block">
-            {t("session.postcodeCommune", { postcode: session.place.postcode, commune: session.place.communeName })}
-          </span>
-          {session.room ? <span className="block">{t("session.roomValue", { room: session.room })}</span> : null}
+          <SessionPlaceLines place={session.place} room={session.room} />
         </dd>
         <dt>{t("session.seats")}</dt>
         <dd>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { frenchContent } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
-import { SessionPlace } from "~/components/session-place";
+import { SessionPlace, SessionPlaceLines } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
 import { formatSessionTime } from "~/domain/time/format-session-time";
@@ -126,12 +126,7 @@ export default function SessionPage() {
           </dd>
           <dt>{t("session.where")}</dt>
           <dd>
-            <span className="block">{place.name}</span>
-            <span className="block">{place.addressLine}</span>
-            <span className="block">
-              {t("session.postcodeCommune", { postcode: place.postcode, commune: place.communeName })}
-            </span>
-            {session.room ? <span className="block">{t("session.roomValue", { room: session.room })}</span> : null}
+            <SessionPlaceLines place={place} room={session.room} />
           </dd>
           {session.trainers.length > 0 ? (
             <>

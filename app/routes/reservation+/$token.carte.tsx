@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BookingPlaceLines, BookingStatusBadge } from "~/components/booking-summary";
+import { BookingPlaceLines, BookingPracticalFacts, BookingStatusBadge } from "~/components/booking-summary";
 import { toBookingSummary } from "~/components/booking-summary.server";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
@@ -62,20 +62,7 @@ export default function BookingCard() {
           <dd>
             <BookingPlaceLines place={place} />
           </dd>
-          {workshop.whatToBring ? (
-            <>
-              <dt>{t("summary.whatToBring")}</dt>
-              <dd {...frenchContent}>{workshop.whatToBring}</dd>
-            </>
-          ) : null}
-          <dt>{t("summary.devices")}</dt>
-          <dd>{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</dd>
-          {booking.trainerFirstNames.length > 0 ? (
-            <>
-              <dt>{t("summary.trainers")}</dt>
-              <dd>{booking.trainerFirstNames.join(t("common:listSeparator"))}</dd>
-            </>
-          ) : null}
+          <BookingPracticalFacts booking={booking} />
           {place.phone ? (
             <>
               <dt>{t("card.phone")}</dt>
