@@ -15,12 +15,15 @@ import { useTranslation } from "react-i18next";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import appStyles from "~/styles/app.css";
+import formStyles from "~/styles/forms.css";
 import { fallbackLanguage, isLanguage, textDirection } from "~/utils/i18n";
 import { getLanguage, resourcesVersion } from "~/utils/i18n.server";
 import { getDisplay } from "~/utils/preferences.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
+  // Small, and forms sit on pages of every kind (booking, catalogue filters, finding one's bookings).
+  { rel: "stylesheet", href: formStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -1,17 +1,12 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type FieldMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS, BOOKING_FORM_ID, HONEYPOT_FIELD, parseBookingForm, splitMessage } from "~/utils/booking-form";
 import { supportedLanguages, type Language } from "~/utils/i18n";
+import { ErrorSummary } from "./ui/error-summary";
+import { CheckboxField, SelectField, TextField } from "./ui/form-field";
 
 /**
  * A message key from the schema or the action ("forms:required", "booking:refusal.BOOKING_CLOSED",
@@ -107,7 +102,6 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
     (item, index) => fieldErrors.findIndex((other) => other.message === item.message) === index,
   );
   const formErrors = form.errors ?? [];
-  const hasErrors = summaryItems.length > 0 || formErrors.length > 0;
 
   const formProps = getFormProps(form, { ariaAttributes: false });
   const submitting = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
@@ -133,39 +127,26 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
       }}
       className="booking-form"
     >
-      {hasErrors ? (
-        <div
-          ref={summaryRef}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="error-summary-title"
-        >
-          <h2 id="error-summary-title">{t("errorSummary.title")}</h2>
-          {formErrors.map((message) => (
-            <p key={message} className="error-summary__message">
+      <ErrorSummary
+        ref={summaryRef}
+        title={t("errorSummary.title")}
+        titleId="error-summary-title"
+        formMessages={formErrors.map((message) => ({
+          key: message,
+          content: (
+            <>
               {translateFormMessage(t, message)}
               {REFUSALS_WITH_BOOKINGS_LINK.has(message) ? (
                 <Link className="block" to={findBookingsPath}>
                   {t("booking:findMyBookings")}
                 </Link>
               ) : null}
-            </p>
-          ))}
-          {summaryItems.length > 0 ? (
-            <>
-              <p>{t("errorSummary.intro")}</p>
-              <ul>
-                {summaryItems.map((item) => (
-                  <li key={item.name}>
-                    <a href={`#${item.id}`}>{item.message}</a>
-                  </li>
-                ))}
-              </ul>
             </>
-          ) : null}
-        </div>
-      ) : null}
+          ),
+        }))}
+        intro={t("errorSummary.intro")}
+        fieldLinks={summaryItems.map((item) => ({ key: item.name, href: `#${item.id}`, message: item.message }))}
+      />
 
       <fieldset className="form-group">
         <legend>{t("sections.you")}</legend>
@@ -297,100 +278,5 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
         </button>
       </p>
     </Form>
-  );
-}
-
-type FieldShellProps = {
-  meta: FieldMetadata<unknown>;
-  label: string;
-  /** "(facultatif)" or "(conseillé)" after the label. */
-  marker?: string;
-  hint?: string;
-  error: string | null;
-  children: (describedBy: string | undefined) => ReactNode;
-};
-
-function FieldShell({ meta, label, marker, hint, error, children }: FieldShellProps) {
-  const { t } = useTranslation("forms");
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={meta.id}>
-        {label}
-        {marker ? <span className="field__marker">{` ${marker}`}</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={meta.errorId} className="field-error">
-          <span className="visually-hidden">{t("errorPrefix")}</span>
-          {error}
-        </p>
-      ) : null}
-      {children(hintId)}
-    </div>
-  );
-}
-
-type TextFieldProps = Omit<FieldShellProps, "children"> & {
-  type: "text" | "email" | "tel";
-  autoComplete: string;
-  inputMode?: "text" | "email" | "tel";
-};
-
-function TextField({ type, autoComplete, inputMode, ...shell }: TextFieldProps) {
-  return (
-    <FieldShell {...shell}>
-      {(describedBy) => {
-        const { key, ...props } = getInputProps(shell.meta, { type, ariaDescribedBy: describedBy });
-        return (
-          <input
-            key={key}
-            {...props}
-            autoComplete={autoComplete}
-            inputMode={inputMode}
-            spellCheck={false}
-            className="input"
-          />
-        );
-      }}
-    </FieldShell>
-  );
-}
-
-type SelectFieldProps = Omit<FieldShellProps, "children"> & { children: ReactNode; autoComplete?: string };
-
-function SelectField({ children, autoComplete, ...shell }: SelectFieldProps) {
-  return (
-    <FieldShell {...shell}>
-      {(describedBy) => {
-        const { key, ...props } = getSelectProps(shell.meta, { ariaDescribedBy: describedBy });
-        return (
-          <select key={key} {...props} autoComplete={autoComplete} className="input">
-            {children}
-          </select>
-        );
-      }}
-    </FieldShell>
-  );
-}
-
-function CheckboxField({ meta, label, error }: { meta: FieldMetadata<unknown>; label: string; error: string | null }) {
-  const { t } = useTranslation("forms");
-  const { key, ...props } = getInputProps(meta, { type: "checkbox" });
-  return (
-    <div className={error ? "field field--checkbox field--error" : "field field--checkbox"}>
-      {error ? (
-        <p id={meta.errorId} className="field-error">
-          <span className="visually-hidden">{t("errorPrefix")}</span>
-          {error}
-        </p>
-      ) : null}
-      <input key={key} {...props} className="checkbox" />
-      <label htmlFor={meta.id}>{label}</label>
-    </div>
   );
 }

@@ -1,8 +1,10 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ErrorSummary } from "./ui/error-summary";
+import { TextField } from "./ui/form-field";
 
 /** Messages are translation keys of the "retrieve" namespace, translated when shown. */
 export const retrieveSchema = z.object({
@@ -32,44 +34,26 @@ export function ManageRetrieveForm({ lastResult }: Props) {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: retrieveSchema }),
   });
-  const emailErrors = fields.email.errors ?? [];
-  const formErrors = form.errors ?? [];
-  const summary = [
-    ...formErrors.map((message) => ({ message, href: null })),
-    ...emailErrors.map((message) => ({ message, href: `#${fields.email.id}` })),
-  ];
-  const hintId = `${fields.email.id}-hint`;
+  const emailErrors = (fields.email.errors ?? []).map((message) => t(message));
   return (
     <Form method="post" action={RETRIEVE_ACTION} {...getFormProps(form)}>
-      {summary.length > 0 ? (
-        <div className="error-summary" id={form.errorId} role="alert" aria-labelledby={`${form.id}-errors-title`}>
-          <h2 id={`${form.id}-errors-title`}>{t("errors.summaryTitle")}</h2>
-          <ul>
-            {summary.map(({ message, href }) => (
-              <li key={message}>{href ? <a href={href}>{t(message)}</a> : t(message)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor={fields.email.id}>{t("request.emailLabel")}</label>
-        <span className="hint" id={hintId}>
-          {t("request.emailHint")}
-        </span>
-        <input
-          {...getInputProps(fields.email, { type: "email", ariaDescribedBy: hintId })}
-          key={fields.email.key}
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="none"
-        />
-        {emailErrors.length > 0 ? (
-          <p className="field-error" id={fields.email.errorId}>
-            {emailErrors.map((message) => t(message)).join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <ErrorSummary
+        id={form.errorId}
+        title={t("errors.summaryTitle")}
+        titleId={`${form.id}-errors-title`}
+        formMessages={(form.errors ?? []).map((message) => ({ key: message, content: t(message) }))}
+        fieldLinks={emailErrors.map((message) => ({ key: message, href: `#${fields.email.id}`, message }))}
+      />
+      <TextField
+        meta={fields.email}
+        label={t("request.emailLabel")}
+        hint={t("request.emailHint")}
+        error={emailErrors.length > 0 ? emailErrors.join(" ") : null}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+      />
       <button type="submit" className="button button--primary">
         {t("request.submit")}
       </button>
