@@ -13,7 +13,7 @@ import {
   createSession,
   createStaffUser,
   createWorkshop,
-} from "../services/test-fixtures";
+} from "../../tests/fixtures/rows";
 import { getSessionDetail, listFilterOptions, listUpcomingSessions } from "./session.server";
 
 beforeEach(() => resetDatabase());

@@ -23,7 +23,7 @@ import {
   createWorkshop,
   outboxEmails,
   personInput,
-} from "./test-fixtures";
+} from "../../tests/fixtures/rows";
 
 beforeEach(() => resetDatabase());
 
