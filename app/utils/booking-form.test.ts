@@ -1,0 +1,194 @@
+import { describe, expect, test } from "vitest";
+
+import { NAME_MAX } from "~/domain/people/limits";
+
+import {
+  HONEYPOT_FIELD,
+  parseBookingForm,
+  splitMessage,
+  toPersonInput,
+  type BookingFormOptions,
+} from "./booking-form";
+
+/** A form as the browser sends it: every field present, empty ones as "". */
+function form(fields: Record<string, string> = {}): FormData {
+  const data = new FormData();
+  const all = {
+    firstName: "",
+    lastName: "",
+    email: "",
+    phone: "",
+    communeId: "",
+    ageBand: "",
+    preferredLanguage: "",
+    helperEmail: "",
+    [HONEYPOT_FIELD]: "",
+    ...fields,
+  };
+  for (const [name, value] of Object.entries(all)) data.append(name, value);
+  return data;
+}
+
+const valid = { firstName: "Marie", lastName: "Dupont", email: "marie.dupont@orange.fr" };
+
+/** The errors of a refused form, by field ("" for the form itself); fails the test if it was accepted. */
+function errorsOf(fields: Record<string, string>, options?: BookingFormOptions) {
+  const submission = parseBookingForm(form(fields), options);
+  if (submission.status === "success") throw new Error("the form should have been refused");
+  return submission.error ?? {};
+}
+
+describe("parseBookingForm", () => {
+  test("missing names: 'required' on both the first and the last name", () => {
+    const errors = errorsOf({ email: valid.email });
+    expect(errors.firstName).toEqual(["forms:required"]);
+    expect(errors.lastName).toEqual(["forms:required"]);
+  });
+
+  test("names of spaces only count as missing", () => {
+    const errors = errorsOf({ ...valid, firstName: "   ", lastName: "\t" });
+    expect(errors.firstName).toEqual(["forms:required"]);
+    expect(errors.lastName).toEqual(["forms:required"]);
+  });
+
+  test("neither email nor phone: 'an email or a phone' on both fields", () => {
+    const errors = errorsOf({ firstName: "Marie", lastName: "Dupont" });
+    expect(errors.email).toEqual(["forms:contactRequired"]);
+    expect(errors.phone).toEqual(["forms:contactRequired"]);
+    expect(errors.firstName).toBeUndefined();
+  });
+
+  test("every missing piece is said at the first try, names and contact together", () => {
+    const errors = errorsOf({});
+    expect(errors.firstName).toEqual(["forms:required"]);
+    expect(errors.lastName).toEqual(["forms:required"]);
+    expect(errors.email).toEqual(["forms:contactRequired"]);
+    expect(errors.phone).toEqual(["forms:contactRequired"]);
+  });
+
+  test("an invalid email gets its own message, not 'an email or a phone'", () => {
+    const errors = errorsOf({ ...valid, email: "marie.dupont@" });
+    expect(errors.email).toEqual(["forms:emailInvalid"]);
+    expect(errors.phone).toBeUndefined();
+  });
+
+  test("an invalid helper email is refused too", () => {
+    const errors = errorsOf({ ...valid, helperEmail: "fille-de-marie" });
+    expect(errors.helperEmail).toEqual(["forms:emailInvalid"]);
+  });
+
+  test("an invalid phone gets its own message", () => {
+    const errors = errorsOf({ firstName: "Marie", lastName: "Dupont", phone: "06 12 34" });
+    expect(errors.phone).toEqual(["forms:phoneInvalid"]);
+    expect(errors.email).toBeUndefined();
+  });
+
+  test("a 10,000-character name is too long, and the message carries the maximum", () => {
+    const errors = errorsOf({ ...valid, firstName: "A".repeat(10_000) });
+    expect(errors.firstName).toHaveLength(1);
+    const { key, values } = splitMessage(errors.firstName![0]);
+    expect(key).toBe("forms:tooLong");
+    expect(values).toEqual({ max: String(NAME_MAX) });
+    expect(errors.lastName).toBeUndefined();
+  });
+
+  test("a forged commune id is unknown when the server gives the communes", () => {
+    const communeIds = new Set(["commune-montolieu", "commune-arzens"]);
+    const errors = errorsOf({ ...valid, communeId: "commune-forged" }, { communeIds });
+    expect(errors.communeId).toEqual(["forms:communeUnknown"]);
+
+    const accepted = parseBookingForm(form({ ...valid, communeId: "commune-arzens" }), { communeIds });
+    expect(accepted.status).toBe("success");
+  });
+
+  test("the browser, which does not know the communes, lets any id through to the server", () => {
+    const submission = parseBookingForm(form({ ...valid, communeId: "commune-forged" }));
+    expect(submission.status).toBe("success");
+  });
+
+  test("a filled spam trap is a form error 'not sent', with no field blamed", () => {
+    const errors = errorsOf({ ...valid, [HONEYPOT_FIELD]: "https://spam.example" });
+    expect(errors[""]).toEqual(["forms:notSent"]);
+    expect(errors.firstName).toBeUndefined();
+    expect(errors.email).toBeUndefined();
+  });
+
+  test("an unknown age band or language is an invalid choice", () => {
+    const errors = errorsOf({ ...valid, ageBand: "FROM_0_TO_1", preferredLanguage: "de" });
+    expect(errors.ageBand).toEqual(["forms:invalidChoice"]);
+    expect(errors.preferredLanguage).toEqual(["forms:invalidChoice"]);
+  });
+
+  test("a checkbox sending anything but 'on' is an invalid choice", () => {
+    const errors = errorsOf({ ...valid, consentReminders: "yes" });
+    expect(errors.consentReminders).toEqual(["forms:invalidChoice"]);
+  });
+
+  test("a valid form gives trimmed text, null for what was left empty, and booleans", () => {
+    const submission = parseBookingForm(
+      form({
+        firstName: "  Marie ",
+        lastName: "Dupont",
+        email: " marie.dupont@orange.fr ",
+        ageBand: "FROM_60_TO_69",
+        consentServiceEmails: "on",
+      }),
+    );
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(submission.value).toEqual({
+      firstName: "Marie",
+      lastName: "Dupont",
+      email: "marie.dupont@orange.fr",
+      phone: null,
+      communeId: null,
+      ageBand: "FROM_60_TO_69",
+      preferredLanguage: null,
+      consentServiceEmails: true,
+      consentReminders: false,
+      helperEmail: null,
+      [HONEYPOT_FIELD]: "",
+    });
+  });
+
+  test("a phone alone is enough, and is kept as the person wrote it", () => {
+    const submission = parseBookingForm(form({ firstName: "Odette", lastName: "Fabre", phone: "06 12 34 56 78" }));
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(submission.value.phone).toBe("06 12 34 56 78");
+    expect(submission.value.email).toBeNull();
+  });
+});
+
+describe("toPersonInput", () => {
+  function validValue(fields: Record<string, string> = {}) {
+    const submission = parseBookingForm(form({ ...valid, ...fields }));
+    if (submission.status !== "success") throw new Error("the form should be valid");
+    return submission.value;
+  }
+
+  test("falls back to the page's language when none was chosen", () => {
+    expect(toPersonInput(validValue(), "ar").preferredLanguage).toBe("ar");
+  });
+
+  test("keeps the language the person chose over the page's", () => {
+    expect(toPersonInput(validValue({ preferredLanguage: "es" }), "fr").preferredLanguage).toBe("es");
+  });
+
+  test("gives the services the person's fields, without the spam trap", () => {
+    const person = toPersonInput(validValue({ consentReminders: "on" }), "fr");
+    expect(person).toEqual({
+      firstName: "Marie",
+      lastName: "Dupont",
+      email: "marie.dupont@orange.fr",
+      phone: null,
+      communeId: null,
+      ageBand: null,
+      preferredLanguage: "fr",
+      consentServiceEmails: false,
+      consentReminders: true,
+      helperEmail: null,
+    });
+    expect(person).not.toHaveProperty(HONEYPOT_FIELD);
+  });
+});
