@@ -1,3 +1,4 @@
+import { courseSeatsLeft } from "~/domain/booking/course-enrolment";
 import { isBookingClosed, seatsLeft } from "~/domain/booking/decide-booking";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
@@ -291,7 +292,6 @@ export async function getSessionDetail(sessionId: string, now: Date) {
 
   const info = toSessionInfo({ ...row, course: null }, now);
   const course = row.course && row.course.deletedAt === null ? row.course : null;
-  const courseSessionsOn = course?.sessions.filter((s) => s.status !== "CANCELLED") ?? [];
   return {
     ...info,
     workshop: {
@@ -314,7 +314,7 @@ export async function getSessionDetail(sessionId: string, now: Date) {
         seatsLeft: seatsLeft(s),
       })),
       /** A cycle is booked whole: its seats are those of its fullest session still on. */
-      seatsLeft: courseSessionsOn.length === 0 ? 0 : Math.min(...courseSessionsOn.map((s) => seatsLeft(s))),
+      seatsLeft: courseSeatsLeft(course.sessions),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { decideBooking, type BookableSession, type PersonBooking } from "./decide-booking";
+import { decideBooking, isBookingClosed, seatsLeft, type BookableSession, type PersonBooking } from "./decide-booking";
 import { isActiveBooking, type BookingStatus } from "./statuses";
 
 export interface CourseEnrolmentRequest {
@@ -22,6 +22,25 @@ export type CourseEnrolmentRefusal =
 export type CourseEnrolmentDecision =
   | { ok: true; bookings: { sessionId: string; outcome: "CONFIRM" }[] }
   | CourseEnrolmentRefusal;
+
+type CourseSession = Pick<BookableSession, "status" | "startsAt" | "capacity" | "seatsTaken">;
+
+const isOn = (session: Pick<BookableSession, "status">) => session.status !== "CANCELLED";
+
+/**
+ * A course is taken whole, so it can be joined only while none of its sessions still on has
+ * started (or been completed). A course with no session left on cannot be joined.
+ */
+export function isCourseEnrolmentOpen(sessions: readonly Pick<CourseSession, "status" | "startsAt">[], now: Date): boolean {
+  const on = sessions.filter(isOn);
+  return on.length > 0 && on.every((session) => !isBookingClosed(session, now));
+}
+
+/** The seats of a course are those of its fullest session still on (none when nothing is on). */
+export function courseSeatsLeft(sessions: readonly Pick<CourseSession, "status" | "capacity" | "seatsTaken">[]): number {
+  const on = sessions.filter(isOn);
+  return on.length === 0 ? 0 : Math.min(...on.map((session) => seatsLeft(session)));
+}
 
 /**
  * A cycle is taken whole or not at all, with a confirmed seat in every session: there is no

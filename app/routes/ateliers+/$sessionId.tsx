@@ -6,6 +6,7 @@ import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace, SessionPlaceLines } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
+import { isCourseEnrolmentOpen } from "~/domain/booking/course-enrolment";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import { getSessionDetail, type SessionDetail } from "~/models/session.server";
 import bookingStyles from "~/styles/booking.css";
@@ -20,13 +21,13 @@ function bookingState(session: SessionDetail, now: Date) {
   return session.endsAt <= now ? ("past" as const) : ("closed" as const);
 }
 
-/** A course is booked whole, so it can only be joined before its first remaining session starts. */
+/** Where this session stands in its course, and whether the whole course can still be joined. */
 function courseState(course: NonNullable<SessionDetail["course"]>, sessionId: string, now: Date) {
   const running = course.sessions.filter((s) => s.status !== "CANCELLED");
   return {
     position: running.findIndex((s) => s.id === sessionId) + 1,
     count: running.length,
-    open: running.length > 0 && running.every((s) => s.status === "SCHEDULED" && s.startsAt > now),
+    open: isCourseEnrolmentOpen(course.sessions, now),
     full: course.seatsLeft <= 0,
   };
 }
