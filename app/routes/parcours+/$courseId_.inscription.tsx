@@ -15,7 +15,8 @@ import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
-import { getSessionDetail, listFilterOptions, listUpcomingSessions } from "~/models/session.server";
+import { getCourseDetail } from "~/models/course.server";
+import { listFilterOptions } from "~/models/session.server";
 import {
   enrolInCourse,
   FIND_MY_BOOKINGS_PATH,
@@ -28,38 +29,11 @@ import { getLanguage, getT } from "~/utils/i18n.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
-/** Enough upcoming sessions to reach any course in the catalogue's eight weeks. */
-const COURSE_LOOKUP_LIMIT = 1000;
-
-/**
- * The course as its enrolment page needs it, found through its next session: the session
- * model reads a whole course with a session's detail. A course with nothing left to come is not
- * found, like a forged id.
- */
+/** An unknown or deleted course is a 404; one that is over is found, and the page says it is closed. */
 async function requireCourse(courseId: string | undefined, now: Date) {
-  const upcoming = await listUpcomingSessions({ now, limit: COURSE_LOOKUP_LIMIT });
-  const next = courseId ? upcoming.find((s) => s.courseId === courseId) : undefined;
-  const detail = next ? await getSessionDetail(next.id, now) : null;
-  if (!detail || !detail.course) throw new Response("Not found", { status: 404 });
-  const titles = new Map(upcoming.map((s) => [s.id, s.workshop.title]));
-  const running = detail.course.sessions.filter((s) => s.status !== "CANCELLED");
-  return {
-    id: detail.course.id,
-    title: detail.course.title,
-    summary: detail.course.summary,
-    seatsLeft: detail.course.seatsLeft,
-    // All or none: once one session has started, the whole course is closed.
-    open: running.length > 0 && running.every((s) => s.status === "SCHEDULED" && s.startsAt > now),
-    sessions: running.map((s, index) => ({
-      id: s.id,
-      position: index + 1,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      seatsLeft: s.seatsLeft,
-      title: titles.get(s.id) ?? null,
-    })),
-    place: detail.place,
-  };
+  const course = await getCourseDetail(courseId ?? "", now);
+  if (course === null) throw new Response("Not found", { status: 404 });
+  return course;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -128,7 +102,6 @@ export default function CourseEnrolmentPage() {
   // the `data()` wrapper rather than the submission result it carries.
   const lastResult = useActionData<SubmissionResult<string[]>>();
   const { t } = useTranslation("booking");
-  const canEnrol = course.open && course.seatsLeft > 0;
 
   return (
     <div className="page narrow booking-page">
@@ -145,15 +118,13 @@ export default function CourseEnrolmentPage() {
         <ol className="course-sessions">
           {course.sessions.map((session) => (
             <li key={session.id}>
-              {session.title ? (
-                <span className="block course-sessions__title">
-                  {t("course.sessionLine", { position: session.position, title: session.title })}
-                </span>
-              ) : null}
+              <span className="block course-sessions__title">
+                {t("course.sessionLine", { position: session.position, title: session.title })}
+              </span>
               <span className="block capitalize">
                 <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
               </span>
-              <SessionSeats seatsLeft={session.seatsLeft} />
+              <SessionSeats seatsLeft={session.seatsLeft} state={course.open ? "open" : "closed"} />
             </li>
           ))}
         </ol>
@@ -161,7 +132,7 @@ export default function CourseEnrolmentPage() {
         <SessionPlace place={course.place} />
       </section>
 
-      {canEnrol ? (
+      {course.canEnrol ? (
         <>
           <p className="lead">{t("course.intro")}</p>
           <BookingForm

@@ -1,0 +1,72 @@
+import { courseSeatsLeft, isCourseEnrolmentOpen } from "~/domain/booking/course-enrolment";
+import { seatsLeft } from "~/domain/booking/decide-booking";
+import { prisma } from "~/utils/db.server";
+
+/**
+ * A course (cycle) as its enrolment page shows it: what it is, where, its sessions still on in
+ * course order, and whether it can still be joined. A course whose sessions are all past is
+ * still found (the page says it is closed); only an unknown or deleted course is null.
+ */
+export async function getCourseDetail(courseId: string, now: Date) {
+  const row = await prisma.course.findFirst({
+    where: { id: courseId, deletedAt: null },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      place: {
+        select: {
+          name: true,
+          addressLine: true,
+          postcode: true,
+          phone: true,
+          stepFreeAccess: true,
+          parking: true,
+          hearingLoop: true,
+          accessNotes: true,
+          publicTransport: true,
+          commune: { select: { name: true } },
+        },
+      },
+      sessions: {
+        where: { deletedAt: null },
+        orderBy: [{ courseOrder: "asc" }, { startsAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          capacity: true,
+          seatsTaken: true,
+          workshop: { select: { title: true } },
+        },
+      },
+    },
+  });
+  if (row === null) return null;
+
+  const { commune, ...place } = row.place;
+  const on = row.sessions.filter((session) => session.status !== "CANCELLED");
+  const seats = courseSeatsLeft(on);
+  const open = isCourseEnrolmentOpen(on, now);
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    place: { ...place, communeName: commune.name },
+    sessions: on.map((session, index) => ({
+      id: session.id,
+      position: index + 1,
+      title: session.workshop.title,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      seatsLeft: seatsLeft(session),
+    })),
+    seatsLeft: seats,
+    /** No session still on has started: the course can be joined, seats permitting. */
+    open,
+    canEnrol: open && seats > 0,
+  };
+}
+
+export type CourseDetail = NonNullable<Awaited<ReturnType<typeof getCourseDetail>>>;
