@@ -2,6 +2,15 @@
 /// <reference types="@remix-run/node" />
 
 declare module "@remix-run/node" {
+  /**
+   * remix.config.js turns single fetch on; this tells the types, so `useLoaderData<typeof loader>`
+   * and `useActionData<typeof action>` describe what `data()` and plain objects carry (Dates stay
+   * Dates) instead of the JSON of a Response.
+   */
+  interface Future {
+    v3_singleFetch: true;
+  }
+
   /** What server.js hands every loader and action. */
   interface AppLoadContext {
     /** The client's IP address (see TRUST_PROXY in the README), used for rate limits. */

@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import {
   data,
   redirect,
@@ -76,9 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BookSessionPage() {
   const { session, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
-  // Typed by hand, as elsewhere: without the single-fetch type flag, `typeof action` describes
-  // the `data()` wrapper rather than the submission result it carries.
-  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
   const closed = !session.bookable;
   const waitlist = !closed && session.seatsLeft <= 0;

@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -45,8 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RetrieveBookings() {
   const { sent } = useLoaderData<typeof loader>();
-  // Typed by hand: see the note on `data()` in reservation+/$token.annuler.tsx.
-  const actionData = useActionData<{ result: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("retrieve");
   // After a refusal (400, 429) on the "sent" page, the refusal is what matters.
   const showSent = sent && !actionData;

@@ -13,8 +13,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyl
 export const headers = manageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
 
-type LinkProblem = "INVALID" | "EXPIRED" | "USED";
-
 // Opening the link only shows a button; the link is spent by the POST behind it. Mail filters
 // and link previews fetch the links in a message: spending it on GET would burn a single-use
 // link before the resident ever clicks it.
@@ -36,8 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpenBookingsLink() {
-  // Typed by hand: see the note on `data()` in reservation+/$token.annuler.tsx.
-  const actionData = useActionData<{ problem: LinkProblem }>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("retrieve");
   if (actionData?.problem) {
     const problem = actionData.problem;

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/components/booking-summary.server";
-import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf, type CancelProblem } from "~/components/manage-cancel";
+import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { cancelBooking, listPersonBookings } from "~/services/booking.server";
 import { getRequestT } from "~/utils/i18n.server";
@@ -48,8 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CancelFromList() {
   const { booking, problem: problemBefore } = useLoaderData<typeof loader>();
-  // Typed by hand: see the note on `data()` in reservation+/$token.annuler.tsx.
-  const actionData = useActionData<{ problem: CancelProblem }>();
+  const actionData = useActionData<typeof action>();
   const problem = actionData?.problem ?? problemBefore;
   return (
     <div className="page narrow">

@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import {
   data,
   redirect,
@@ -98,9 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CourseEnrolmentPage() {
   const { course, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
-  // Typed by hand, as elsewhere: without the single-fetch type flag, `typeof action` describes
-  // the `data()` wrapper rather than the submission result it carries.
-  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
 
   return (

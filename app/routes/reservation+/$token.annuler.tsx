@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/components/booking-summary.server";
-import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf, type CancelProblem } from "~/components/manage-cancel";
+import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { cancelBooking, findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
@@ -48,9 +48,7 @@ export async function action({ params }: ActionFunctionArgs) {
 
 export default function CancelBooking() {
   const { booking, managePath, problem: problemBefore } = useLoaderData<typeof loader>();
-  // Typed by hand: without the single-fetch `Future` flag in remix.env.d.ts, `typeof action`
-  // would describe the `data()` wrapper rather than what it carries.
-  const actionData = useActionData<{ problem: CancelProblem }>();
+  const actionData = useActionData<typeof action>();
   const problem = actionData?.problem ?? problemBefore;
   return (
     <div className="page narrow">
