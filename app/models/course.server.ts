@@ -1,6 +1,7 @@
 import { courseSeatsLeft, isCourseEnrolmentOpen } from "~/domain/booking/course-enrolment";
 import { seatsLeft } from "~/domain/booking/decide-booking";
 import { prisma } from "~/utils/db.server";
+import { placeDetailsSelect, toPlaceDetails } from "./place.server";
 
 /**
  * A course (cycle) as its enrolment page shows it: what it is, where, its sessions still on in
@@ -14,20 +15,7 @@ export async function getCourseDetail(courseId: string, now: Date) {
       id: true,
       title: true,
       summary: true,
-      place: {
-        select: {
-          name: true,
-          addressLine: true,
-          postcode: true,
-          phone: true,
-          stepFreeAccess: true,
-          parking: true,
-          hearingLoop: true,
-          accessNotes: true,
-          publicTransport: true,
-          commune: { select: { name: true } },
-        },
-      },
+      place: { select: placeDetailsSelect },
       sessions: {
         where: { deletedAt: null },
         orderBy: [{ courseOrder: "asc" }, { startsAt: "asc" }, { id: "asc" }],
@@ -45,7 +33,6 @@ export async function getCourseDetail(courseId: string, now: Date) {
   });
   if (row === null) return null;
 
-  const { commune, ...place } = row.place;
   const on = row.sessions.filter((session) => session.status !== "CANCELLED");
   const seats = courseSeatsLeft(on);
   const open = isCourseEnrolmentOpen(on, now);
@@ -53,7 +40,7 @@ export async function getCourseDetail(courseId: string, now: Date) {
     id: row.id,
     title: row.title,
     summary: row.summary,
-    place: { ...place, communeName: commune.name },
+    place: toPlaceDetails(row.place),
     sessions: on.map((session, index) => ({
       id: session.id,
       position: index + 1,

@@ -1,26 +1,49 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+
+/** What a resident needs to find a place and get in: address, phone, access, transport. */
+export const placeDetailsSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  addressLine: true,
+  postcode: true,
+  phone: true,
+  stepFreeAccess: true,
+  parking: true,
+  hearingLoop: true,
+  accessNotes: true,
+  publicTransport: true,
+  commune: { select: { name: true } },
+} satisfies Prisma.PlaceSelect;
+
+export function toPlaceDetails(row: Prisma.PlaceGetPayload<{ select: typeof placeDetailsSelect }>) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    addressLine: row.addressLine,
+    postcode: row.postcode,
+    communeName: row.commune.name,
+    phone: row.phone,
+    stepFreeAccess: row.stepFreeAccess,
+    parking: row.parking,
+    hearingLoop: row.hearingLoop,
+    accessNotes: row.accessNotes,
+    publicTransport: row.publicTransport,
+  };
+}
 
 export async function listPublicPlaces(now: Date) {
   return prisma.place.findMany({
     where: { deletedAt: null },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: {
-      id: true,
-      slug: true,
-      name: true,
+      ...placeDetailsSelect,
       kind: true,
       description: true,
-      addressLine: true,
-      postcode: true,
       area: true,
-      phone: true,
       email: true,
-      stepFreeAccess: true,
-      parking: true,
-      hearingLoop: true,
-      accessNotes: true,
-      publicTransport: true,
-      commune: { select: { name: true } },
       openingHours: {
         select: { weekday: true, opensAt: true, closesAt: true },
         orderBy: [{ weekday: "asc" }, { opensAt: "asc" }],

@@ -3,6 +3,7 @@ import { isBookingClosed, seatsLeft } from "~/domain/booking/decide-booking";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
+import { placeDetailsSelect, toPlaceDetails } from "./place.server";
 
 /** The shared client or an interactive transaction's client: models read through either. */
 export type DbClient = Prisma.TransactionClient;
@@ -190,22 +191,7 @@ export const sessionInfoSelect = {
       },
     },
   },
-  place: {
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      addressLine: true,
-      postcode: true,
-      phone: true,
-      stepFreeAccess: true,
-      parking: true,
-      hearingLoop: true,
-      accessNotes: true,
-      publicTransport: true,
-      commune: { select: { name: true } },
-    },
-  },
+  place: { select: placeDetailsSelect },
   // First names only: residents see who leads the workshop, not the staff directory.
   trainers: { select: { trainer: { select: { firstName: true } } }, orderBy: { trainer: { firstName: "asc" } } },
   course: { select: { id: true, slug: true, title: true } },
@@ -239,20 +225,7 @@ export function toSessionInfo(row: SessionInfoRow, now: Date) {
       devicesLent: row.workshop.devicesLent,
       targetSkills: row.workshop.targetSkills.map((s) => s.skill),
     },
-    place: {
-      id: row.place.id,
-      slug: row.place.slug,
-      name: row.place.name,
-      addressLine: row.place.addressLine,
-      postcode: row.place.postcode,
-      communeName: row.place.commune.name,
-      phone: row.place.phone,
-      stepFreeAccess: row.place.stepFreeAccess,
-      parking: row.place.parking,
-      hearingLoop: row.place.hearingLoop,
-      accessNotes: row.place.accessNotes,
-      publicTransport: row.place.publicTransport,
-    },
+    place: toPlaceDetails(row.place),
     trainers: row.trainers.map((t) => ({ firstName: t.trainer.firstName })),
     course: row.course,
   };
