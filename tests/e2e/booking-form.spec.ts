@@ -23,7 +23,8 @@ function newContact(tag: string) {
  * belong to the catalogue tests).
  */
 async function openBookingForm(page: Page, scan: Scan, nth = 0): Promise<string> {
-  await page.goto("/ateliers");
+  // Several weeks of sessions, so there are enough cards with plenty of seats to pick from.
+  await page.goto("/ateliers?voir=150");
   await scan();
   const card = page
     .locator(".session-card")
