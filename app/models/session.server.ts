@@ -140,6 +140,18 @@ export async function listUpcomingSessions(filters: CatalogueFilters): Promise<C
   return [...near.map((row) => toCatalogueSession(row, true)), ...rest.map((row) => toCatalogueSession(row, false))];
 }
 
+// SQLite compares bytes, which would put "Éditions" after "Zola"; French order is what people scan.
+const byName = (a: { name: string }, b: { name: string }) => frenchOrder.compare(a.name, b.name);
+
+/** The communes a resident picks from (booking forms, catalogue filter), in French order. */
+export async function listCommunes() {
+  const communes = await prisma.commune.findMany({
+    orderBy: [{ name: "asc" }, { postcode: "asc" }],
+    select: { id: true, name: true, postcode: true },
+  });
+  return communes.sort(byName);
+}
+
 export async function listFilterOptions() {
   const [places, communes, topics] = await Promise.all([
     prisma.place.findMany({
@@ -147,14 +159,12 @@ export async function listFilterOptions() {
       orderBy: { name: "asc" },
       select: { id: true, slug: true, name: true, commune: { select: { name: true } } },
     }),
-    prisma.commune.findMany({ orderBy: [{ name: "asc" }, { postcode: "asc" }], select: { id: true, name: true, postcode: true } }),
+    listCommunes(),
     prisma.topic.findMany({ orderBy: [{ position: "asc" }, { code: "asc" }], select: { code: true } }),
   ]);
-  // SQLite compares bytes, which would put "Éditions" after "Zola"; French order is what people scan.
-  const byName = (a: { name: string }, b: { name: string }) => frenchOrder.compare(a.name, b.name);
   return {
     places: places.map((p) => ({ id: p.id, slug: p.slug, name: p.name, communeName: p.commune.name })).sort(byName),
-    communes: communes.sort(byName),
+    communes,
     topicCodes: topics.map((t) => t.code),
     levels: Object.values(WorkshopLevel),
   };

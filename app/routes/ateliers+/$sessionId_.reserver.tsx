@@ -12,7 +12,7 @@ import { BookingForm } from "~/components/booking-form";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionSummary } from "~/components/session-summary";
 import { PhoneLink } from "~/components/ui/phone-link";
-import { getSessionDetail, listFilterOptions } from "~/models/session.server";
+import { getSessionDetail, listCommunes } from "~/models/session.server";
 import { bookSession, FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/services/booking.server";
 import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
@@ -28,10 +28,10 @@ async function requireSession(sessionId: string | undefined, now: Date) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
-  const [language, session, { communes }] = await Promise.all([
+  const [language, session, communes] = await Promise.all([
     getLanguage(request),
     requireSession(params.sessionId, now),
-    listFilterOptions(),
+    listCommunes(),
   ]);
   return {
     title: getT(language, "booking")("meta.title", { title: session.workshop.title }),
@@ -48,10 +48,10 @@ export const ErrorBoundary = SessionErrorBoundary;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
-  const [language, session, { communes }] = await Promise.all([
+  const [language, session, communes] = await Promise.all([
     getLanguage(request),
     requireSession(params.sessionId, now),
-    listFilterOptions(),
+    listCommunes(),
   ]);
   const submission = parseBookingForm(await request.formData(), {
     communeIds: new Set(communes.map((commune) => commune.id)),

@@ -15,7 +15,7 @@ import { SessionPlace } from "~/components/session-place";
 import { SessionSeats } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
 import { getCourseDetail } from "~/models/course.server";
-import { listFilterOptions } from "~/models/session.server";
+import { listCommunes } from "~/models/session.server";
 import {
   enrolInCourse,
   FIND_MY_BOOKINGS_PATH,
@@ -37,10 +37,10 @@ async function requireCourse(courseId: string | undefined, now: Date) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
-  const [language, course, { communes }] = await Promise.all([
+  const [language, course, communes] = await Promise.all([
     getLanguage(request),
     requireCourse(params.courseId, now),
-    listFilterOptions(),
+    listCommunes(),
   ]);
   return {
     title: getT(language, "booking")("meta.courseTitle", { title: course.title }),
@@ -68,10 +68,10 @@ const REFUSAL_MESSAGES: Record<Exclude<Refusal, "COURSE_NOT_FOUND">, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
-  const [language, course, { communes }] = await Promise.all([
+  const [language, course, communes] = await Promise.all([
     getLanguage(request),
     requireCourse(params.courseId, now),
-    listFilterOptions(),
+    listCommunes(),
   ]);
   const submission = parseBookingForm(await request.formData(), {
     communeIds: new Set(communes.map((commune) => commune.id)),
