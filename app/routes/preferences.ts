@@ -3,10 +3,11 @@ import { isLanguage } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { displayCookie } from "~/utils/preferences.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/form-data.server";
 
 /** Language and display switches: plain form posts, so they work without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const headers = new Headers();
   const language = form.get("lng");
   if (isLanguage(language)) {

@@ -28,6 +28,9 @@ const sessionColumns = `s.id, s.startsAt, s.endsAt, w.title, w.whatToBring, p.na
 const sessionJoins = `FROM Session s JOIN Workshop w ON w.id = s.workshopId JOIN Place p ON p.id = s.placeId
   JOIN Commune c ON c.id = p.communeId`;
 
+/** A value as an iCalendar TEXT: backslash, semicolon and comma escaped (RFC 5545 §3.3.11). */
+const icsText = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`);
+
 /** An upcoming bookable session of a place with a phone, a different one for each `pick`. */
 function upcomingSession(pick: number): SessionRow {
   const row = withDb((db) =>
@@ -182,8 +185,9 @@ test.describe("the manage page", () => {
     expect(unfolded).toContain(`\r\nUID:booking-${booked.bookingId}@${new URL(e2eUrls.app).hostname}\r\n`);
     expect(unfolded).toContain(`\r\nDTSTART:${icsDate(session.startsAt)}\r\n`);
     expect(unfolded).toContain(`\r\nDTEND:${icsDate(session.endsAt)}\r\n`);
-    expect(unfolded).toContain(`\r\nSUMMARY:${session.title.replace(/,/g, "\\,")}\r\n`);
-    expect(unfolded).toContain(`${session.addressLine}\\, ${session.postcode} ${session.commune}`.replace(/;/g, "\\;"));
+    expect(unfolded).toContain(`\r\nSUMMARY:${icsText(session.title)}\r\n`);
+    // Some addresses hold a comma ("1 rue de l'École, Montlaur"): escaped like the separators.
+    expect(unfolded).toContain(`${icsText(session.addressLine)}\\, ${icsText(`${session.postcode} ${session.commune}`)}`);
     expect(unfolded).toContain("\r\nSTATUS:CONFIRMED\r\n");
 
     // The same booking gives the same UID on every download.

@@ -237,6 +237,9 @@ test.describe("opening the link, without JavaScript", () => {
     const forgedPost = await page.request.post(href!, { form: { bookingId: othersBooking } });
     expect(forgedPost.status()).toBe(404);
     expect(bookingStatus(othersBooking)).toBe("CONFIRMED");
+    // A body that is not a form names no booking: not found either, not a 500.
+    const notAForm = await page.request.post(href!, { data: { bookingId: othersBooking } });
+    expect(notAForm.status()).toBe(404);
 
     await page.goto("/mes-reservations/liste");
     await scan();

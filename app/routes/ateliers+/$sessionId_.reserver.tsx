@@ -17,6 +17,7 @@ import { bookSession, FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/service
 import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireSession(params.sessionId, now),
     listCommunes(),
   ]);
-  const submission = parseBookingForm(await request.formData(), {
+  const submission = parseBookingForm(await readFormData(request), {
     communeIds: new Set(communes.map((commune) => commune.id)),
   });
   if (submission.status !== "success") {

@@ -8,6 +8,7 @@ import { ManageRetrieveForm, retrieveSchema } from "~/components/manage-retrieve
 import { requestBookingsLink } from "~/services/access-link.server";
 import { getLanguage, getRequestT } from "~/utils/i18n.server";
 import manageStyles from "~/styles/manage.css";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
 export const headers = manageHeaders;
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Always the same answer for a well-formed address, known or not: 303 to "regardez votre messagerie". */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: retrieveSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });

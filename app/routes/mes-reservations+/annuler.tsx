@@ -8,6 +8,7 @@ import { cancelBooking, listPersonBookings } from "~/services/booking.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { requireResidentPersonId } from "~/utils/resident-session.server";
 import manageStyles from "~/styles/manage.css";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
 export const headers = manageHeaders;
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const personId = await requireResidentPersonId(request);
-  const bookingId = (await request.formData()).get("bookingId");
+  const bookingId = (await readFormData(request)).get("bookingId");
   if (typeof bookingId !== "string" || bookingId === "") throw notFound();
   // `personId` makes the service answer NOT_FOUND for a booking of anyone else.
   const result = await cancelBooking({ bookingId, by: "PERSON", personId });
