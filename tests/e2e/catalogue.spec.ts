@@ -4,9 +4,15 @@ import type { Page } from "@playwright/test";
 import { E2E_DB_FILE } from "../../playwright.config";
 import { expect, test } from "./fixtures";
 
+const WEEKDAY = "(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)";
+const MONTH = "(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)";
 /** Matches "mardi 3 mars, de 14 h à 16 h" and "lundi 30 novembre, de 14 h à 15 h 30". */
-const FRENCH_SESSION_TIME =
-  /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? [a-zéû]+, de \d{1,2} h( \d{2})? à \d{1,2} h( \d{2})?$/i;
+const FRENCH_SESSION_TIME = new RegExp(
+  `^${WEEKDAY} \\d{1,2}(er)? ${MONTH}, de \\d{1,2} h( \\d{2})? à \\d{1,2} h( \\d{2})?$`,
+  "i",
+);
+/** Matches "lundi 7 décembre 2026" (a day's heading in the catalogue). */
+const FRENCH_DAY = new RegExp(`^${WEEKDAY} \\d{1,2}(er)? ${MONTH} \\d{4}$`, "i");
 const SEATS_TEXT =
   /^(Plus qu'une place|Plus que \d+ places|Une place libre|\d+ places libres|Complet — liste d'attente)$/;
 
@@ -41,9 +47,7 @@ test.describe("catalogue", () => {
 
     const days = page.locator(".catalogue-day__title");
     expect(await days.count()).toBeGreaterThan(5);
-    await expect(days.first()).toHaveText(
-      /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \w+ \d{4}$/i,
-    );
+    await expect(days.first()).toHaveText(FRENCH_DAY);
 
     const firstCard = page.locator(".session-card").first();
     await expect(firstCard.locator(".session-card__when")).toHaveText(FRENCH_SESSION_TIME);

@@ -143,7 +143,7 @@ test.describe("the manage page", () => {
     const summary = page.locator(".booking-summary");
     await expect(summary.getByRole("heading", { name: session.title })).toBeVisible();
     await expect(summary).toContainText(`${session.addressLine}, ${session.postcode} ${session.commune}`);
-    await expect(summary).toContainText(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \S+, de \d{1,2} h/);
+    await expect(summary).toContainText(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+, de \d{1,2} h/);
     if (session.whatToBring) await expect(summary).toContainText(session.whatToBring);
     await expect(summary.getByRole("link", { name: session.phone })).toHaveAttribute(
       "href",
