@@ -84,7 +84,7 @@ async function benchPages(results: Record<string, number>) {
 
 async function benchBooking(results: Record<string, number>) {
   console.log("\nBooking a seat, against a raw better-sqlite3 transaction doing the same writes:");
-  const { bookSession } = await import("../app/services/booking.server");
+  const { bookSession } = await import("../app/services/book-session.server");
   const prisma = createPrismaClient(dbUrl);
   const sessions = await prisma.session.findMany({
     where: { status: "SCHEDULED", startsAt: { gt: new Date() } },

@@ -1,49 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+import type { BookingSummaryView } from "~/services/booking-summary.server";
 import { PlaceAccessFacts } from "./place-access-facts";
 import { frenchContent } from "./ui/french-content";
 import { PhoneLink } from "./ui/phone-link";
-
-/**
- * A booking as the resident reads it: everything already in words (the date in their language,
- * in Paris time), so the same text comes out of the server and the browser.
- * Made by `toBookingSummary` (booking-summary.server.ts).
- */
-export type BookingSummaryView = {
-  bookingId: string;
-  status: BookingStatus;
-  waitlistPosition: number | null;
-  person: { firstName: string; fullName: string };
-  sessionId: string;
-  sessionStatus: SessionStatus;
-  sessionCancellationReason: string | null;
-  /** Where the session stands now: cancelling online is only possible while "upcoming". */
-  timing: "upcoming" | "started" | "past";
-  /** The cancellation rule at the time the page was made (not cancelled, not started). */
-  canCancel: boolean;
-  startsAt: string;
-  when: string;
-  workshop: {
-    title: string;
-    summary: string;
-    whatToBring: string | null;
-    devicesLent: boolean;
-    skillStatements: string[];
-  };
-  place: {
-    name: string;
-    address: string;
-    room: string | null;
-    phone: string | null;
-    stepFreeAccess: boolean;
-    parking: boolean;
-    hearingLoop: boolean;
-    accessNotes: string | null;
-    publicTransport: string | null;
-  };
-  trainerFirstNames: string[];
-  partOfCourse: boolean;
-};
 
 /** The place in lines, as on an envelope. */
 export function BookingPlaceLines({ place }: { place: Pick<BookingSummaryView["place"], "name" | "address" | "room"> }) {

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import type { BookingSummaryView } from "./booking-summary";
+import type { BookingSummaryView } from "~/services/booking-summary.server";
 import { PhoneLink } from "./ui/phone-link";
 
 export type CancelProblem = "ALREADY_CANCELLED" | "SESSION_STARTED";

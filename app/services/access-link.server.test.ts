@@ -5,7 +5,7 @@ import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
 import { consumeBookingsLink, requestBookingsLink } from "./access-link.server";
-import { bookSession } from "./booking.server";
+import { bookSession } from "./book-session.server";
 import { NOW, at, createSession, outboxEmails, personInput } from "../../tests/fixtures/rows";
 
 beforeEach(() => resetDatabase());

@@ -5,7 +5,9 @@ import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
-import { bookSession, cancelBooking, enrolInCourse } from "./booking.server";
+import { bookSession } from "./book-session.server";
+import { cancelBooking } from "./cancel-booking.server";
+import { enrolInCourse } from "./enrol-in-course.server";
 import {
   DAY,
   HOUR,

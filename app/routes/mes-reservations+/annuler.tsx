@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
-import { toBookingSummary } from "~/components/booking-summary.server";
+import { toBookingSummary } from "~/services/booking-summary.server";
 import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
-import { cancelBooking, listPersonBookings } from "~/services/booking.server";
+import { cancelBooking } from "~/services/cancel-booking.server";
+import { listPersonBookings } from "~/services/read-bookings.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { requireResidentPersonId } from "~/utils/resident-session.server";
 import manageStyles from "~/styles/manage.css";

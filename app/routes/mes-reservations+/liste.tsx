@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BookingSummary, type BookingSummaryView } from "~/components/booking-summary";
-import { toBookingSummary, toOtherDates } from "~/components/booking-summary.server";
+import { BookingSummary } from "~/components/booking-summary";
+import { toBookingSummary, toOtherDates, type BookingSummaryView } from "~/services/booking-summary.server";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManageOtherDates } from "~/components/manage-other-dates";
-import { listPersonBookings, suggestOtherDates } from "~/services/booking.server";
+import { listPersonBookings, suggestOtherDates } from "~/services/read-bookings.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { requireResidentPersonId } from "~/utils/resident-session.server";
 import manageStyles from "~/styles/manage.css";

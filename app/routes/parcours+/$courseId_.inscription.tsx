@@ -16,12 +16,8 @@ import { SessionSeats } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
 import { getCourseDetail } from "~/models/course.server";
 import { listCommunes } from "~/models/session.server";
-import {
-  enrolInCourse,
-  FIND_MY_BOOKINGS_PATH,
-  manageBookingPath,
-  type EnrolInCourseResult,
-} from "~/services/booking.server";
+import { enrolInCourse, type EnrolInCourseResult } from "~/services/enrol-in-course.server";
+import { FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/utils/booking-paths";
 import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";

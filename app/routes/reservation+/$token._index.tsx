@@ -1,14 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BookingSummary, type BookingSummaryView } from "~/components/booking-summary";
-import { toBookingSummary, toOtherDates } from "~/components/booking-summary.server";
+import { BookingSummary } from "~/components/booking-summary";
+import { toBookingSummary, toOtherDates, type BookingSummaryView } from "~/services/booking-summary.server";
 import { ManageKeepLink } from "~/components/manage-keep-link";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManageOtherDates } from "~/components/manage-other-dates";
 import { ManagePlaceHelp } from "~/components/manage-place-help";
-import { findBookingByManageToken, manageBookingPath, suggestOtherDates } from "~/services/booking.server";
+import { findBookingByManageToken, suggestOtherDates } from "~/services/read-bookings.server";
+import { manageBookingPath } from "~/utils/booking-paths";
 import { env } from "~/utils/env.server";
 import { getRequestT } from "~/utils/i18n.server";
 import manageStyles from "~/styles/manage.css";

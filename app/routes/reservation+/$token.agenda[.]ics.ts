@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { placeAddress } from "~/components/booking-summary.server";
-import { findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
+import { placeAddress } from "~/services/booking-summary.server";
+import { findBookingByManageToken } from "~/services/read-bookings.server";
+import { manageBookingPath } from "~/utils/booking-paths";
 import { env } from "~/utils/env.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { buildCalendar } from "~/utils/ics.server";

@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
-import { toBookingSummary } from "~/components/booking-summary.server";
+import { toBookingSummary } from "~/services/booking-summary.server";
 import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
-import { cancelBooking, findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
+import { cancelBooking } from "~/services/cancel-booking.server";
+import { findBookingByManageToken } from "~/services/read-bookings.server";
+import { manageBookingPath } from "~/utils/booking-paths";
 import { getRequestT } from "~/utils/i18n.server";
 import manageStyles from "~/styles/manage.css";
 

@@ -2,13 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingPlaceLines, BookingPracticalFacts, BookingStatusBadge } from "~/components/booking-summary";
-import { toBookingSummary } from "~/components/booking-summary.server";
+import { toBookingSummary } from "~/services/booking-summary.server";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManagePrintButton } from "~/components/manage-print-button";
 import { frenchContent } from "~/components/ui/french-content";
 import { PhoneLink } from "~/components/ui/phone-link";
-import { findBookingByManageToken, manageBookingPath } from "~/services/booking.server";
+import { findBookingByManageToken } from "~/services/read-bookings.server";
+import { manageBookingPath } from "~/utils/booking-paths";
 import { env } from "~/utils/env.server";
 import { getRequestT } from "~/utils/i18n.server";
 import manageStyles from "~/styles/manage.css";

@@ -1,8 +1,49 @@
 import type { CatalogueSession } from "~/models/session.server";
-import type { ManagedBooking } from "~/services/booking.server";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import type { Language } from "~/utils/i18n";
-import type { BookingSummaryView } from "./booking-summary";
+import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+
+import type { ManagedBooking } from "./read-bookings.server";
+
+/**
+ * A booking as the resident reads it: everything already in words (the date in their language,
+ * in Paris time), so the same text comes out of the server and the browser.
+ */
+export type BookingSummaryView = {
+  bookingId: string;
+  status: BookingStatus;
+  waitlistPosition: number | null;
+  person: { firstName: string; fullName: string };
+  sessionId: string;
+  sessionStatus: SessionStatus;
+  sessionCancellationReason: string | null;
+  /** Where the session stands now: cancelling online is only possible while "upcoming". */
+  timing: "upcoming" | "started" | "past";
+  /** The cancellation rule at the time the page was made (not cancelled, not started). */
+  canCancel: boolean;
+  startsAt: string;
+  when: string;
+  workshop: {
+    title: string;
+    summary: string;
+    whatToBring: string | null;
+    devicesLent: boolean;
+    skillStatements: string[];
+  };
+  place: {
+    name: string;
+    address: string;
+    room: string | null;
+    phone: string | null;
+    stepFreeAccess: boolean;
+    parking: boolean;
+    hearingLoop: boolean;
+    accessNotes: string | null;
+    publicTransport: string | null;
+  };
+  trainerFirstNames: string[];
+  partOfCourse: boolean;
+};
 
 /** One line, the way it is written on an envelope: "2 rue de la Mairie, 11170 Montolieu". */
 export function placeAddress(place: { addressLine: string; postcode: string; communeName: string }): string {

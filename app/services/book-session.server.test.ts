@@ -4,13 +4,9 @@ import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
-import {
-  bookSession,
-  cancelBooking,
-  findBookingByManageToken,
-  listPersonBookings,
-  suggestOtherDates,
-} from "./booking.server";
+import { bookSession } from "./book-session.server";
+import { cancelBooking } from "./cancel-booking.server";
+import { findBookingByManageToken, listPersonBookings, suggestOtherDates } from "./read-bookings.server";
 import {
   DAY,
   HOUR,

@@ -1,0 +1,109 @@
+// The steps every booking use case shares: taking a seat, writing the row, telling the person.
+import { prisma } from "~/utils/db.server";
+import type { SessionForEmail } from "~/models/booking.server";
+
+import { enqueueEmail, type EmailKind } from "./outbox.server";
+import type { BookingPerson } from "./person.server";
+import type { TransactionClient } from "./transaction.server";
+
+export type BookingSource = "ONLINE" | "PHONE" | "WALK_IN" | "STAFF";
+
+/** The guarded update: the only place a seat is taken, and it cannot oversell. */
+export async function takeSeat(tx: TransactionClient, sessionId: string): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: sessionId, status: "SCHEDULED", seatsTaken: { lt: prisma.session.fields.capacity } },
+    data: { seatsTaken: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** Creates the booking, or brings a cancelled row for the same person and session back to life. */
+export async function writeBooking(
+  tx: TransactionClient,
+  booking: {
+    existingId: string | null;
+    sessionId: string;
+    personId: string;
+    status: "CONFIRMED" | "WAITLISTED";
+    source: BookingSource;
+    bookedById: string | null;
+    courseEnrolmentId: string | null;
+    manageTokenHash: string;
+    now: Date;
+  },
+): Promise<string> {
+  const { now } = booking;
+  const data = {
+    status: booking.status,
+    source: booking.source,
+    bookedById: booking.bookedById,
+    courseEnrolmentId: booking.courseEnrolmentId,
+    manageTokenHash: booking.manageTokenHash,
+    confirmedAt: booking.status === "CONFIRMED" ? now : null,
+    waitlistedAt: booking.status === "WAITLISTED" ? now : null,
+    promotedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+  };
+  if (booking.existingId !== null) {
+    await tx.booking.update({ where: { id: booking.existingId }, data, select: { id: true } });
+    return booking.existingId;
+  }
+  const created = await tx.booking.create({
+    data: { ...data, sessionId: booking.sessionId, personId: booking.personId },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+export function notifyEmailOf(person: { email: string | null; consentServiceEmails: boolean }): string | null {
+  return person.consentServiceEmails ? person.email : null;
+}
+
+/**
+ * Enqueues one booking email if the person can and may receive it (phone-only people get none;
+ * staff tell them). Keyed by booking, kind and instant: a re-booking after a cancellation is a
+ * new email, a retried transaction is not.
+ */
+export async function notifyBookingMade(
+  tx: TransactionClient,
+  email: {
+    kind: Extract<EmailKind, "booking-confirmed" | "booking-waitlisted" | "booking-promoted" | "booking-cancelled">;
+    person: Pick<BookingPerson, "firstName" | "lastName" | "notifyEmail" | "locale">;
+    session: SessionForEmail;
+    bookingId: string;
+    now: Date;
+    extra: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { person, session } = email;
+  if (person.notifyEmail === null) return;
+  await enqueueEmail(tx, {
+    kind: email.kind,
+    recipient: person.notifyEmail,
+    locale: person.locale,
+    dedupeKey: `${email.kind}:${email.bookingId}:${email.now.toISOString()}`,
+    payload: {
+      bookingId: email.bookingId,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      workshopTitle: session.workshop.title,
+      whatToBring: session.workshop.whatToBring,
+      devicesLent: session.workshop.devicesLent,
+      placeName: session.place.name,
+      placeAddress: session.place.addressLine,
+      placePostcode: session.place.postcode,
+      placeCommune: session.place.commune.name,
+      placePhone: session.place.phone,
+      room: session.room,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      ...email.extra,
+    },
+  });
+}
+
+export function isMadeByStaff(input: { source: BookingSource; bookedById?: string | null }): boolean {
+  return input.source !== "ONLINE" || input.bookedById != null;
+}
