@@ -1,5 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
+import i18next, { type ResourceLanguage } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -10,7 +10,7 @@ async function hydrate() {
   const root = document.documentElement;
   const language = isLanguage(root.lang) ? root.lang : fallbackLanguage;
   const response = await fetch(`/resources/locales/${language}?v=${root.dataset.i18n ?? ""}`);
-  const bundle = await response.json();
+  const bundle = (await response.json()) as ResourceLanguage;
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,

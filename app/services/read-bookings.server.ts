@@ -1,6 +1,6 @@
 // What a resident holding a manage link or a bookings session is shown of their bookings.
 import { canCancel } from "~/domain/booking/cancellation";
-import { waitlistPosition } from "~/domain/booking/waitlist";
+import { waitlistPosition, type WaitlistEntry } from "~/domain/booking/waitlist";
 import { hasStarted } from "~/domain/time/interval";
 import {
   findBookingViewByTokenHash,
@@ -55,7 +55,7 @@ export async function listPersonBookings(
 ): Promise<{ upcoming: ManagedBooking[]; past: ManagedBooking[] }> {
   const rows = await findBookingViewsOfPerson(prisma, personId);
   const waitlistedSessionIds = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.session.id);
-  const waitlists = waitlistedSessionIds.length > 0 ? await findWaitlists(prisma, waitlistedSessionIds) : new Map();
+  const waitlists = waitlistedSessionIds.length > 0 ? await findWaitlists(prisma, waitlistedSessionIds) : new Map<string, WaitlistEntry[]>();
   const bookings = rows.map((row) => toManagedBooking(row, waitlists.get(row.session.id) ?? [], now));
   return {
     upcoming: bookings.filter((b) => !b.isPast),

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import i18next, { type i18n as I18n, type Resource, type TFunction } from "i18next";
+import i18next, { type i18n as I18n, type Resource, type ResourceKey, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import {
@@ -46,7 +46,7 @@ function readResources(): Resource {
     for (const file of fs.readdirSync(folder).filter((name) => name.endsWith(".json"))) {
       resources[language][path.basename(file, ".json")] = JSON.parse(
         fs.readFileSync(path.join(folder, file), "utf8"),
-      );
+      ) as ResourceKey;
     }
   }
   return resources;

@@ -11,6 +11,6 @@ export const displayCookie = createCookie("display", {
 });
 
 export async function getDisplay(request: Request): Promise<Display> {
-  const value = await displayCookie.parse(request.headers.get("Cookie"));
+  const value: unknown = await displayCookie.parse(request.headers.get("Cookie"));
   return value === "large" ? "large" : "standard";
 }
