@@ -1,0 +1,3 @@
+export function later(date: Date): boolean {
+  return date.getTime() > 0;
+}

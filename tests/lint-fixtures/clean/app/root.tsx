@@ -1,0 +1,5 @@
+import { Card } from "~/components/card";
+
+export default function App() {
+  return <Card />;
+}

@@ -1,0 +1,5 @@
+import type { Seats } from "~/domain/rule";
+
+export function thingPath(id: string, seats?: Seats): string {
+  return `/things/${id}${seats === undefined ? "" : `?seats=${seats}`}`;
+}

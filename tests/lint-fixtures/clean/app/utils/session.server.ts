@@ -1,0 +1,5 @@
+import { db } from "./db.server";
+
+export function readSession(): string {
+  return db.id;
+}

@@ -1,0 +1,3 @@
+import { routeHelper } from "~/routes/target";
+
+export const value = routeHelper;

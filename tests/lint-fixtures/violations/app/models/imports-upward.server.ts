@@ -1,0 +1,4 @@
+import { routeHelper } from "~/routes/target";
+import { serviceValue } from "~/services/target.server";
+
+export const value = [routeHelper, serviceValue];

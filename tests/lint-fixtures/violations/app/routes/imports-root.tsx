@@ -1,0 +1,3 @@
+import { rootTitle } from "~/root";
+
+export const value = rootTitle;

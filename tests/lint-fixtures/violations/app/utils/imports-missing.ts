@@ -1,0 +1,3 @@
+import { nothing } from "~/utils/does-not-exist";
+
+export const value = nothing;
