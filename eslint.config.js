@@ -44,6 +44,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+  },
+  {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.ts", "app/**/*.test.{ts,tsx}", "app/entry.server.tsx"],
     languageOptions: { globals: { ...globals.browser } },

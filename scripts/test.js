@@ -1,5 +1,5 @@
-// `npm test`: typecheck, unit and service tests, production build, then the browser journeys.
-// Ends with one line, "Summary: N passed, N failed", counting every test (and the typecheck).
+// `npm test`: typecheck, lint, unit and service tests, production build, then the browser journeys.
+// Ends with one line, "Summary: N passed, N failed", counting every test (and the typecheck and the lint).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,6 +30,12 @@ if (run("Typecheck", "npx", ["tsc", "--noEmit"])) passed += 1;
 else {
   failed += 1;
   problems.push("typecheck");
+}
+
+if (run("Lint (ESLint, layer boundaries, Prettier)", "npm", ["run", "--silent", "lint"])) passed += 1;
+else {
+  failed += 1;
+  problems.push("lint");
 }
 
 const vitestReport = path.join(tmp, "vitest-report.json");

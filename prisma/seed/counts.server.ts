@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client";
 
 /** Rows in every table, seeded or not: what the seed reports and what its test compares. */
 export async function countTables(db: PrismaClient) {
+  // prettier-ignore
   const [
     communes, places, openingHours, placeCommunes, topics, workshops, workshopTopics, workshopSkills,
     sessionSeries, courses, sessions, sessionTrainers, persons, courseEnrolments, bookings, attendances,
@@ -16,6 +17,7 @@ export async function countTables(db: PrismaClient) {
     db.staffRoleGrant.count(), db.staffPlace.count(), db.authSession.count(), db.accessToken.count(),
     db.outboxEmail.count(), db.auditLog.count(),
   ]);
+  // prettier-ignore
   return {
     communes, places, openingHours, placeCommunes, topics, workshops, workshopTopics, workshopSkills,
     sessionSeries, courses, sessions, sessionTrainers, persons, courseEnrolments, bookings, attendances,

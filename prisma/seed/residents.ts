@@ -44,26 +44,31 @@ export type ResidentSeed = {
 
 export const RESIDENT_COUNT = 150;
 
+// prettier-ignore
 const WOMEN_SENIOR = [
   "Monique", "Josiane", "Christiane", "Marie-Thérèse", "Jacqueline", "Danielle", "Yvette", "Paulette",
   "Simone", "Colette", "Michèle", "Françoise", "Nicole", "Odette", "Ginette", "Annie", "Martine",
   "Chantal", "Évelyne", "Gisèle", "Huguette", "Raymonde", "Claudine", "Bernadette", "Geneviève",
   "Arlette", "Lucienne", "Jeannine", "Marie-Claude", "Mireille", "Régine", "Éliane", "Suzanne",
 ] as const;
+// prettier-ignore
 const MEN_SENIOR = [
   "Jean", "Michel", "André", "Pierre", "Bernard", "Jacques", "Gérard", "Claude", "Alain", "Guy",
   "René", "Marcel", "Robert", "Roger", "Serge", "Christian", "Daniel", "Jean-Pierre", "Jean-Claude",
   "Francis", "Henri", "Joseph", "Raymond", "Lucien", "Yves", "Jean-Louis", "Maurice", "Armand",
   "Georges", "Édouard",
 ] as const;
+// prettier-ignore
 const WOMEN_YOUNGER = [
   "Sandrine", "Nathalie", "Céline", "Aurélie", "Laetitia", "Stéphanie", "Karine", "Sabrina", "Audrey",
   "Émilie", "Virginie", "Inès", "Manon", "Yasmina",
 ] as const;
+// prettier-ignore
 const MEN_YOUNGER = [
   "Sébastien", "Julien", "Nicolas", "Mickaël", "Kévin", "Frédéric", "Cédric", "Mehdi", "Romain",
   "Anthony", "Lucas", "Thibault",
 ] as const;
+// prettier-ignore
 const LAST_NAMES = [
   "Martin", "Fabre", "Roux", "Bonnet", "Rouquette", "Ricard", "Vidal", "Marty", "Bousquet", "Cros",
   "Teisseire", "Granier", "Mas", "Vergnes", "Barthe", "Calvet", "Pagès", "Rey", "Sanchez", "Lopez",
@@ -73,6 +78,7 @@ const LAST_NAMES = [
   "Durand", "Estève", "Fournier", "Galy", "Hortala", "Jalabert", "Lignon", "Maynadier", "Noguès",
   "Pech", "Roques", "Séguier", "Tisseyre", "Vals", "Blanc", "Castel", "Dedieu", "Faure", "Gau",
 ] as const;
+// prettier-ignore
 const EMAIL_DOMAINS = [
   "orange.example", "laposte.example", "free.example", "sfr.example", "wanadoo.example",
   "gmail.example", "hotmail.example",
@@ -94,6 +100,7 @@ const base = {
   registeredDaysAgo: 200,
 } satisfies Partial<HandWritten>;
 
+// prettier-ignore
 const HAND_WRITTEN: HandWritten[] = [
   // A household sharing one e-mail address: first names tell them apart.
   { ...base, firstName: "Michel", lastName: "Roux", email: "famille.roux@orange.example", phone: "04 65 71 61 12", communeInsee: "11429", age: 74 },

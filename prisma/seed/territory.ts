@@ -79,6 +79,7 @@ export function loadMemberCommunes(): MemberCommune[] {
  * (the hub takes Carcassonne, its urban neighbours and the first ring of villages on the bus
  * network). Checked at seed time: every member appears exactly once.
  */
+// prettier-ignore
 export const SERVICE_AREAS: Record<string, readonly string[]> = {
   // Carcassonne and the first ring: Trèbes, Villemoustaussou, Pennautier, the lower Orbiel
   // valley (Conques, Villegailhenc, Villalier), Berriac/Bouilhonnac, and the southern hills
