@@ -89,7 +89,8 @@ export const bookingViewSelect = {
   cancelledBy: true,
   courseEnrolmentId: true,
   person: { select: { id: true, firstName: true, lastName: true } },
-  session: { select: sessionInfoSelect },
+  session: { select: { ...sessionInfoSelect, revision: true } },
+  icsSequence: true,
 } satisfies Prisma.BookingSelect;
 
 export type BookingViewRow = Prisma.BookingGetPayload<{ select: typeof bookingViewSelect }>;

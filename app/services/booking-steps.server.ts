@@ -47,7 +47,9 @@ export async function writeBooking(
     cancellationReason: null,
   };
   if (booking.existingId !== null) {
-    await tx.booking.update({ where: { id: booking.existingId }, data, select: { id: true } });
+    // A calendar only applies a later version of the same event (same UID) with a higher SEQUENCE.
+    const changed = { ...data, icsSequence: { increment: 1 } };
+    await tx.booking.update({ where: { id: booking.existingId }, data: changed, select: { id: true } });
     return booking.existingId;
   }
   const created = await tx.booking.create({

@@ -43,6 +43,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
         cancelledAt: now,
         cancelledBy: input.by,
         cancellationReason: input.reason ?? null,
+        icsSequence: { increment: 1 },
       },
     });
     if (count === 0) return { ok: false, code: "ALREADY_CANCELLED" };
@@ -59,7 +60,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
         if (next !== null && (await takeSeat(tx, session.id))) {
           await tx.booking.update({
             where: { id: next.id },
-            data: { status: "CONFIRMED", promotedAt: now, confirmedAt: now },
+            data: { status: "CONFIRMED", promotedAt: now, confirmedAt: now, icsSequence: { increment: 1 } },
           });
           promotedBookingId = next.id;
           await notifyBookingMade(tx, {

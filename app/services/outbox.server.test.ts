@@ -22,7 +22,9 @@ test("stores the payload as JSON, due now unless told otherwise", async () => {
   const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } });
   expect(row).toMatchObject({ kind: "booking-confirmed", recipient: "marie@example.org", locale: "fr", sentAt: null, attempts: 0 });
   expect(JSON.parse(row.payload)).toEqual(email.payload);
+  // "Due now": not before the call (the column's default may drop the milliseconds), not after it.
   expect(row.sendAfter.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  expect(row.sendAfter.getTime()).toBeLessThanOrEqual(Date.now());
 
   const later = new Date("2026-12-02T07:00:00.000Z");
   await runTransaction((tx) => enqueueEmail(tx, { ...email, kind: "reminder", dedupeKey: "reminder:b1", sendAfter: later }));

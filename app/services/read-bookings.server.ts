@@ -1,4 +1,5 @@
 // What a resident holding a manage link or a bookings session is shown of their bookings.
+import { calendarSequence } from "~/domain/booking/calendar-sequence";
 import { canCancel } from "~/domain/booking/cancellation";
 import { waitlistPosition, type WaitlistEntry } from "~/domain/booking/waitlist";
 import { hasStarted } from "~/domain/time/interval";
@@ -36,6 +37,8 @@ export type ManagedBooking = {
   isPast: boolean;
   person: { id: string; firstName: string; lastName: string };
   session: SessionInfo;
+  /** The calendar file's SEQUENCE: grows with every change of the booking or its session. */
+  calendarSequence: number;
 };
 
 /** The booking behind a manage link, or null for an unknown token (say nothing more). */
@@ -91,5 +94,6 @@ function toManagedBooking(
     isPast: hasStarted(row.session, now),
     person: row.person,
     session: toSessionInfo(row.session, now),
+    calendarSequence: calendarSequence(row, row.session),
   };
 }

@@ -8,13 +8,21 @@ export type TransactionClient = Prisma.TransactionClient;
 /** Ends the transaction with a rollback and makes `runTransaction` return `result`. */
 export type Abort<T> = (result: T) => never;
 
-const MAX_ATTEMPTS = 6;
-
 // In one process the better-sqlite3 adapter queues interactive transactions behind a mutex, so
 // they wait their turn rather than fail; maxWait bounds that queue. Across processes SQLite
 // itself arbitrates: a writer waits up to the busy timeout, but a transaction whose snapshot went
 // stale while it read (SQLITE_BUSY_SNAPSHOT) fails at once, and only a fresh attempt can succeed.
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
+
+// A transaction that keeps losing to another process's writes is retried for this long after its
+// first failure, not a fixed number of times: while the other process books in a burst, each of
+// its commits can make a retry stale again, and six quick attempts were measured to run out with
+// two processes (app/services/book-session.two-processes.server.test.ts). Counted from the first
+// failure, not from the call, so time spent queued behind this process's own transactions is not
+// taken from it.
+const RETRY_BUDGET_MS = 10_000;
+/** Ceiling of the pause between attempts; the pause doubles up to it, with full jitter. */
+const MAX_BACKOFF_MS = 100;
 
 class TransactionAborted<T> extends Error {
   constructor(readonly result: T) {
@@ -33,7 +41,8 @@ export async function runTransaction<T>(
   options: { db?: Db; attempts?: number } = {},
 ): Promise<T> {
   const db = options.db ?? prisma;
-  const attempts = options.attempts ?? MAX_ATTEMPTS;
+  const attempts = options.attempts ?? Number.POSITIVE_INFINITY;
+  let giveUpAt: number | null = null;
   const abort: Abort<T> = (result) => {
     throw new TransactionAborted(result);
   };
@@ -43,9 +52,12 @@ export async function runTransaction<T>(
       return await db.$transaction((tx) => work(tx, abort), TRANSACTION_OPTIONS);
     } catch (error) {
       if (error instanceof TransactionAborted) return error.result as T;
-      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
-      // Jitter keeps two processes that clashed once from clashing again in lockstep.
-      await sleep(Math.random() * 20 * attempt);
+      if (!isRetryableTransactionError(error) || attempt >= attempts) throw error;
+      giveUpAt ??= Date.now() + RETRY_BUDGET_MS;
+      if (Date.now() >= giveUpAt) throw error;
+      // Jitter keeps two processes that clashed once from clashing again in lockstep; the growing
+      // pause lets the other process finish its burst of writes.
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
     }
   }
 }

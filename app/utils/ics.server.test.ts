@@ -1,17 +1,26 @@
+import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
+
+import { PARIS_TIME_ZONE } from "~/domain/time/paris";
+
 import { buildCalendar, escapeIcsText, foldIcsLine, formatIcsDate, type CalendarEvent } from "./ics.server";
 
-// Tests run with TZ=UTC; the instants below are what the database holds for Paris wall-clock times.
+/** The instant of a Paris wall-clock time, as staff enter it and the database stores it (tests run with TZ=UTC). */
+function inParis(year: number, month: number, day: number, hours: number, minutes = 0): Date {
+  return new Date(new TZDate(year, month - 1, day, hours, minutes, PARIS_TIME_ZONE).getTime());
+}
+
 const winter: CalendarEvent = {
   uid: "booking-abc123@passerelle",
   title: "Premiers pas sur la tablette",
-  // Tuesday 3 March 2026, 14:00–16:00 in Paris (UTC+1).
-  startsAt: new Date("2026-03-03T13:00:00Z"),
-  endsAt: new Date("2026-03-03T15:00:00Z"),
+  // Tuesday 3 March 2026, 14:00–16:00 in Paris.
+  startsAt: inParis(2026, 3, 3, 14),
+  endsAt: inParis(2026, 3, 3, 16),
   location: "Tiers-lieu de Montolieu, 2 rue de la Mairie, 11170 Montolieu",
   description: "Apportez votre tablette; une tablette peut vous être prêtée.",
   url: "https://passerelle.example/reservation/tok",
   now: new Date("2026-02-20T09:30:00Z"),
+  sequence: 0,
 };
 
 /** Unfolds continuation lines (RFC 5545 §3.1) and splits into content lines. */
@@ -26,7 +35,7 @@ function property(ics: string, name: string): string | undefined {
 }
 
 describe("buildCalendar", () => {
-  it("publishes one event with times in UTC", () => {
+  it("publishes one event, a winter session at 14 h in Paris being 13:00 UTC", () => {
     const ics = buildCalendar(winter);
     const lines = contentLines(ics);
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
@@ -42,13 +51,9 @@ describe("buildCalendar", () => {
     expect(property(ics, "SEQUENCE")).toBe("0");
   });
 
-  it("keeps a summer session at 14 h in Paris, i.e. 12:00 UTC", () => {
-    // Tuesday 7 July 2026, 14:00–16:30 in Paris (UTC+2).
-    const ics = buildCalendar({
-      ...winter,
-      startsAt: new Date("2026-07-07T12:00:00Z"),
-      endsAt: new Date("2026-07-07T14:30:00Z"),
-    });
+  it("puts a summer session at 14 h in Paris at 12:00 UTC (summer time, UTC+2)", () => {
+    // Tuesday 7 July 2026, 14:00–16:30 in Paris.
+    const ics = buildCalendar({ ...winter, startsAt: inParis(2026, 7, 7, 14), endsAt: inParis(2026, 7, 7, 16, 30) });
     expect(property(ics, "DTSTART")).toBe("20260707T120000Z");
     expect(property(ics, "DTEND")).toBe("20260707T143000Z");
     expect(ics).not.toContain("TZID");
@@ -68,10 +73,14 @@ describe("buildCalendar", () => {
     expect(property(ics, "URL")).toBe("https://passerelle.example/reservation/tok");
   });
 
-  it("marks a cancelled booking as a cancelled event with a higher sequence", () => {
-    const ics = buildCalendar({ ...winter, cancelled: true });
+  it("marks a cancelled booking as a cancelled event", () => {
+    const ics = buildCalendar({ ...winter, cancelled: true, sequence: 1 });
     expect(property(ics, "STATUS")).toBe("CANCELLED");
-    expect(property(ics, "SEQUENCE")).toBe("1");
+  });
+
+  it("writes the sequence it is given: it is the booking's and its session's, not the file's", () => {
+    expect(property(buildCalendar({ ...winter, sequence: 7 }), "SEQUENCE")).toBe("7");
+    expect(property(buildCalendar({ ...winter, cancelled: true, sequence: 3 }), "SEQUENCE")).toBe("3");
   });
 
   it("leaves out empty optional properties", () => {
@@ -94,17 +103,22 @@ describe("foldIcsLine", () => {
     expect(foldIcsLine("SUMMARY:Atelier")).toBe("SUMMARY:Atelier");
   });
 
-  it("folds by octets and never splits a multi-byte character", () => {
-    const arabic = `SUMMARY:${"ورشة ".repeat(20)}`;
-    const folded = foldIcsLine(arabic);
-    const parts = folded.split("\r\n");
-    expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) {
-      expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-      expect(part).not.toContain("\uFFFD");
+  it("folds by octets and never splits a character, even one of two UTF-16 units", () => {
+    // Arabic letters are 2 octets, the phone emoji 4 octets in 2 UTF-16 units; the leading "x"s
+    // move the fold points so that some fall in the middle of every kind of character.
+    for (const shift of ["", "x", "xx", "xxx"]) {
+      const line = `SUMMARY:${shift}${"ورشة ".repeat(8)}${"📱".repeat(40)}`;
+      const folded = foldIcsLine(line);
+      const parts = folded.split("\r\n");
+      expect(parts.length).toBeGreaterThan(2);
+      for (const part of parts) {
+        expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
+        // Half a character does not survive a trip through UTF-8 (it comes back as U+FFFD).
+        expect(Buffer.from(part, "utf8").toString("utf8")).toBe(part);
+      }
+      parts.slice(1).forEach((part) => expect(part.startsWith(" ")).toBe(true));
+      expect(folded.replace(/\r\n /g, "")).toBe(line);
     }
-    parts.slice(1).forEach((part) => expect(part.startsWith(" ")).toBe(true));
-    expect(folded.replace(/\r\n /g, "")).toBe(arabic);
   });
 });
 

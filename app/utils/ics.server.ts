@@ -13,6 +13,11 @@ export type CalendarEvent = {
   url?: string | null;
   /** A cancelled booking is published as a cancelled event, so a calendar that has it crosses it out. */
   cancelled?: boolean;
+  /**
+   * SEQUENCE: a calendar holding this UID applies the file only if this is higher than what it
+   * has, so it grows with every change of the booking or its session (domain calendarSequence).
+   */
+  sequence: number;
   /** DTSTAMP: when this version of the event was produced. */
   now: Date;
 };
@@ -75,8 +80,7 @@ export function buildCalendar(event: CalendarEvent): string {
     event.description ? `DESCRIPTION:${escapeIcsText(event.description)}` : null,
     event.url ? `URL:${event.url}` : null,
     `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    // A later version must carry a higher sequence for calendars to apply it.
-    `SEQUENCE:${event.cancelled ? 1 : 0}`,
+    `SEQUENCE:${event.sequence}`,
     "TRANSP:OPAQUE",
     "END:VEVENT",
     "END:VCALENDAR",

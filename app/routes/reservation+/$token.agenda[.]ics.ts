@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: description.join("\n"),
     url: manageUrl,
     cancelled: booking.status === "CANCELLED" || session.status === "CANCELLED",
+    sequence: booking.calendarSequence,
     now,
   });
   return new Response(ics, {
