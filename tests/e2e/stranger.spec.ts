@@ -108,8 +108,9 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       helperEmail: `fille-${setup.suffix}@exemple.fr`,
     };
     const digits = [...setup.suffix].map((c) => parseInt(c, 16) % 10).join("");
-    const paulettePhone = `06 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6, 8)}`;
-    const pauletteStored = { phone: `+336${digits}` };
+    // 06 12…: a metropolitan mobile (06 39 would be read as Réunion's).
+    const paulettePhone = `06 12 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)}`;
+    const pauletteStored = { phone: `+33612${digits.slice(0, 6)}` };
     const paulette: Fields = { firstName: "Paulette", lastName: "Roques", phone: paulettePhone, preferredLanguage: "fr" };
     for (const resident of [josiane, paulette]) {
       expect((await post(request, setup.bookedPath, resident)).status).toBe(303);
