@@ -39,6 +39,11 @@ function setUp() {
       ).run(courseId, courseId, `Parcours ${suffix}`, "Deux séances.", place.id, now, now);
       session(`${courseId}-1`, workshops[0].id, base + 7 * DAY, courseId, 1);
       session(`${courseId}-2`, workshops[0].id, base + 14 * DAY, courseId, 2);
+      db.prepare(
+        `INSERT INTO Course (id, slug, title, summary, placeId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(`${courseId}-bis`, `${courseId}-bis`, `Parcours bis ${suffix}`, "Deux séances.", place.id, now, now);
+      session(`${courseId}-bis-1`, workshops[1].id, base + 21 * DAY, `${courseId}-bis`, 1);
+      session(`${courseId}-bis-2`, workshops[1].id, base + 28 * DAY, `${courseId}-bis`, 2);
     })();
     return {
       suffix,
@@ -47,6 +52,7 @@ function setUp() {
       otherPath: `/ateliers/e2e-stranger-b-${suffix}/reserver`,
       otherTitle: workshops[1].title,
       coursePath: `/parcours/${courseId}/inscription`,
+      otherCoursePath: `/parcours/${courseId}-bis/inscription`,
       communes: communes.map((c) => c.id),
     };
   });
@@ -199,10 +205,20 @@ test.describe("a stranger with a resident's email or phone and first name", () =
     expect(withoutTyped(aboutGinette.body, asGinette)).toBe(withoutTyped(aboutColette.body, asColette));
     expect(aboutColette.body).not.toContain("déjà inscrit");
 
+    // An enrolment the stranger does make, in another course, changes nothing of hers either.
+    const made = await post(request, setup.otherCoursePath, asColette);
+    expect(made.status).toBe(303);
+
     expect(storedPerson({ email: colette.email })).toEqual(coletteBefore);
     expect(storedPerson({ email: ginette.email })).toEqual(ginetteBefore);
     // Colette agreed to service emails: she is told; Ginette did not, and hears nothing.
-    expect(queued(colette.email).map((row) => row.kind)).toEqual(["booking-confirmed", "booking-confirmed", "booking-refused"]);
+    expect(queued(colette.email).map((row) => row.kind)).toEqual([
+      "booking-confirmed",
+      "booking-confirmed",
+      "booking-refused",
+      "booking-confirmed",
+      "booking-confirmed",
+    ]);
     expect(JSON.parse(queued(colette.email)[2].payload)).toMatchObject({ reason: "ALREADY_ENROLLED" });
     expect(queued(ginette.email)).toEqual([]);
     expect(queued(STRANGER.helper)).toEqual([]);
