@@ -43,6 +43,8 @@ const REFUSALS_WITH_BOOKINGS_LINK = new Set([
   "booking:refusal.ALREADY_BOOKED",
   "booking:refusal.ALREADY_ENROLLED",
   "booking:refusal.COURSE_ALREADY_BOOKED",
+  "booking:neutralRefusal.session",
+  "booking:neutralRefusal.course",
 ]);
 
 type CommuneOption = { id: string; name: string; postcode: string };

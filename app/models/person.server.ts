@@ -1,6 +1,9 @@
 import type { DbClient } from "./session.server";
 
-/** Fields the matching rule compares, plus those a booking may update. */
+/**
+ * Fields the matching rule compares, plus the contact on file a booking's emails use. A form
+ * updates none of them (decision 010).
+ */
 const personMatchSelect = {
   id: true,
   firstName: true,
@@ -9,12 +12,8 @@ const personMatchSelect = {
   emailNormalized: true,
   phone: true,
   phoneNormalized: true,
-  communeId: true,
-  ageBand: true,
   preferredLanguage: true,
   consentServiceEmails: true,
-  consentReminders: true,
-  helperEmail: true,
 } as const;
 
 export type PersonMatchRow = {
@@ -25,12 +24,8 @@ export type PersonMatchRow = {
   emailNormalized: string | null;
   phone: string | null;
   phoneNormalized: string | null;
-  communeId: string | null;
-  ageBand: string | null;
   preferredLanguage: string;
   consentServiceEmails: boolean;
-  consentReminders: boolean;
-  helperEmail: string | null;
 };
 
 /** Live people sharing the normalised email or phone; the domain then decides who is who. */

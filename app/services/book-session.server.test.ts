@@ -124,25 +124,29 @@ describe("bookSession", () => {
       expect(byEmail.personId).toBe(first.personId);
       expect(byPhone.personId).toBe(first.personId);
       expect(await prisma.person.count()).toBe(1);
+      // The form only adds (decision 010): what the later forms said differently is not stored.
       const person = await prisma.person.findUniqueOrThrow({ where: { id: first.personId } });
       expect(person).toMatchObject({
         lastName: "Martin",
-        communeId: commune.id,
-        preferredLanguage: "en",
-        consentReminders: true,
+        communeId: null,
+        preferredLanguage: "fr",
+        consentReminders: false,
         consentsUpdatedAt: NOW,
         phoneNormalized: "+33612345678",
       });
+      expect(commune.id).not.toBe(person.communeId);
     });
 
-    test("an unticked consent box withdraws nothing; a missing contact is filled in, an existing one kept", async () => {
+    test("an unticked consent box withdraws nothing, and a missing contact is not filled in from a form", async () => {
       const first = await bookOk((await createSession()).id, personInput({ firstName: "Ana", email: null, phone: "0611223344" }));
       await bookOk(
         (await createSession({ startsAt: at(3 * DAY) })).id,
         personInput({ firstName: "Ana", email: "ana@example.org", phone: "0611223344", consentServiceEmails: false }),
       );
       const person = await prisma.person.findUniqueOrThrow({ where: { id: first.personId } });
-      expect(person).toMatchObject({ consentServiceEmails: true, email: "ana@example.org", emailNormalized: "ana@example.org" });
+      expect(person).toMatchObject({ consentServiceEmails: true, email: null, emailNormalized: null });
+      // Her record has no email, so the typed address receives nothing.
+      expect(await outboxEmails()).toEqual([]);
     });
 
     test("a spouse sharing the email is another person", async () => {
@@ -189,8 +193,14 @@ describe("bookSession", () => {
       const person = personInput();
       const results = await Promise.all([book(session.id, person), book(session.id, person)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "ALREADY_BOOKED" });
+      // Online, the reason is hers alone (decision 010); staff hear it.
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
       expect(await seatsTaken(session.id)).toBe(1);
+      const staff = await createStaffUser();
+      expect(await bookSession({ sessionId: session.id, person, source: "PHONE", bookedById: staff.id, now: NOW })).toEqual({
+        ok: false,
+        code: "ALREADY_BOOKED",
+      });
     });
 
     test("overlapping sessions, waitlisted ones included; back-to-back is fine", async () => {
@@ -200,7 +210,9 @@ describe("bookSession", () => {
       expect(waitlisted.status).toBe("WAITLISTED");
 
       const overlapping = await createSession({ startsAt: at(2 * DAY + HOUR) });
-      expect(await book(overlapping.id, person)).toEqual({
+      expect(await book(overlapping.id, person)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
+      const staff = await createStaffUser();
+      expect(await bookSession({ sessionId: overlapping.id, person, source: "PHONE", bookedById: staff.id, now: NOW })).toEqual({
         ok: false,
         code: "OVERLAPS_OTHER_BOOKING",
         conflictingSessionId: full.id,

@@ -7,6 +7,7 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { audit } from "./audit.server";
 import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
+import { isPersonalRefusal, PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";
 
 export type { PersonInput } from "./person.server";
@@ -37,7 +38,9 @@ export type BookSessionResult =
         | "BOOKING_CLOSED"
         | "ALREADY_BOOKED"
         | "OVERLAPS_OTHER_BOOKING"
-        | "SESSION_FULL";
+        | "SESSION_FULL"
+        /** Online, for a known person: refused for her own bookings, which only her contact on file is told. */
+        | typeof PRIVATE_REFUSAL;
       conflictingSessionId?: string;
     };
 
@@ -56,6 +59,22 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
     const existing = personBookings.find((b) => b.sessionId === input.sessionId) ?? null;
 
     const decision = decideBooking({ session, now, personBookings, existingBooking: existing });
+    // --- privacy of a refusal (decision 010) ---
+    if (!decision.ok && known && session && !isMadeByStaff(input) && isPersonalRefusal(decision.code)) {
+      // What a person with no bookings would hear comes first (closed, cancelled, full), so
+      // nothing in the answer depends on hers; the rest she hears by email.
+      const asStranger = decideBooking({ session, now, personBookings: [], existingBooking: null });
+      if (!asStranger.ok) return { ok: false, code: asStranger.code };
+      await tellContactOnFile(tx, {
+        person: known,
+        code: decision.code,
+        attempt: { kind: "session", session },
+        conflictingSessionId: decision.code === "OVERLAPS_OTHER_BOOKING" ? decision.conflictingSessionId : undefined,
+        now,
+      });
+      return { ok: false, code: PRIVATE_REFUSAL };
+    }
+    // --- end privacy of a refusal ---
     if (!decision.ok) {
       return decision.code === "OVERLAPS_OTHER_BOOKING"
         ? { ok: false, code: decision.code, conflictingSessionId: decision.conflictingSessionId }

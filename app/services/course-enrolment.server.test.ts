@@ -129,7 +129,10 @@ describe("enrolInCourse", () => {
     const { course, sessions } = await courseWithSessions(2);
     const person = personInput();
     expect((await enrol(course.id, person)).ok).toBe(true);
-    expect(await enrol(course.id, person)).toEqual({ ok: false, code: "ALREADY_ENROLLED" });
+    expect(await enrol(course.id, person)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
+    const staff = await createStaffUser();
+    const byStaff = { source: "PHONE" as const, bookedById: staff.id, now: NOW };
+    expect(await enrolInCourse({ courseId: course.id, person, ...byStaff })).toEqual({ ok: false, code: "ALREADY_ENROLLED" });
     expect(await enrol(course.id, personInput(), sessions[0].startsAt)).toEqual({
       ok: false,
       code: "BOOKING_CLOSED",
@@ -139,7 +142,8 @@ describe("enrolInCourse", () => {
     const busy = personInput();
     const elsewhere = await createSession({ startsAt: new Date(sessions[1].startsAt.getTime() + HOUR) });
     expect((await bookSession({ sessionId: elsewhere.id, person: busy, source: "ONLINE", now: NOW })).ok).toBe(true);
-    expect(await enrol(course.id, busy)).toEqual({
+    expect(await enrol(course.id, busy)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
+    expect(await enrolInCourse({ courseId: course.id, person: busy, ...byStaff })).toEqual({
       ok: false,
       code: "OVERLAPS_OTHER_BOOKING",
       sessionId: sessions[1].id,

@@ -6,6 +6,7 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { audit } from "./audit.server";
 import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
+import { isPersonalRefusal, PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";
 
 export type EnrolInCourseInput = {
@@ -32,7 +33,9 @@ export type EnrolInCourseResult =
         | "BOOKING_CLOSED"
         | "ALREADY_BOOKED"
         | "COURSE_FULL"
-        | "OVERLAPS_OTHER_BOOKING";
+        | "OVERLAPS_OTHER_BOOKING"
+        /** Online, for a known person: refused for her own bookings, which only her contact on file is told. */
+        | typeof PRIVATE_REFUSAL;
       sessionId?: string;
       conflictingSessionId?: string;
     };
@@ -66,6 +69,24 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       : null;
 
     const decision = decideCourseEnrolment({ sessions: course.sessions, personBookings, now, existingEnrolment });
+    // --- privacy of a refusal (decision 010) ---
+    if (!decision.ok && known && !isMadeByStaff(input) && isPersonalRefusal(decision.code)) {
+      const asStranger = decideCourseEnrolment({ sessions: course.sessions, personBookings: [], now, existingEnrolment: null });
+      if (!asStranger.ok) return asStranger;
+      await tellContactOnFile(tx, {
+        person: known,
+        code: decision.code,
+        attempt: {
+          kind: "course",
+          course: { id: course.id, title: course.title },
+          session: "sessionId" in decision ? (course.sessions.find((s) => s.id === decision.sessionId) ?? null) : null,
+        },
+        conflictingSessionId: decision.code === "OVERLAPS_OTHER_BOOKING" ? decision.conflictingSessionId : undefined,
+        now,
+      });
+      return { ok: false, code: PRIVATE_REFUSAL };
+    }
+    // --- end privacy of a refusal ---
     if (!decision.ok) return decision;
 
     // Seats first: if one is gone, abort rolls back the seats already taken, and nothing else

@@ -5,6 +5,8 @@ export type EmailKind =
   | "booking-waitlisted"
   | "booking-promoted"
   | "booking-cancelled"
+  /** A booking form refused for a reason in the person's own bookings: told to the contact on file. */
+  | "booking-refused"
   | "bookings-link"
   | "reminder"
   | "follow-up"

@@ -49,9 +49,12 @@ export async function recognisePerson(tx: TransactionClient, input: PersonInput)
 }
 
 /**
- * Creates the person, or brings the recognised one up to date with what they just said. Only
- * what is newly given changes: an unticked consent box withdraws nothing (that has its own
- * page), a contact already on file is not overwritten (it may be a household's shared one).
+ * Creates the person, or finds the recognised one unchanged. A booking form is not signed in:
+ * whoever knows an email and a first name can post it, so it may add a person and a booking but
+ * never change what is stored about someone (language, consents, commune, age band, contacts,
+ * helper's email). Only `lastActivityAt`, which is bookkeeping, moves. Stored details change
+ * from the manage page, the bookings session or the staff pages
+ * (docs/decisions/010-an-unauthenticated-form-only-adds.md).
  */
 export async function savePerson(
   tx: TransactionClient,
@@ -60,13 +63,10 @@ export async function savePerson(
   context: { now: Date; createdById?: string | null },
 ): Promise<BookingPerson> {
   const { now } = context;
-  const email = input.email?.trim() || null;
-  const phone = input.phone?.trim() || null;
-  const helperEmail = input.helperEmail?.trim() || null;
-  const emailNormalized = normalizeEmail(email);
-  const phoneNormalized = normalizePhone(phone);
 
   if (existing === null) {
+    const email = input.email?.trim() || null;
+    const phone = input.phone?.trim() || null;
     const firstName = input.firstName.trim();
     const lastName = input.lastName.trim();
     const created = await tx.person.create({
@@ -75,56 +75,59 @@ export async function savePerson(
         lastName,
         nameKey: nameKey(firstName, lastName),
         email,
-        emailNormalized,
+        emailNormalized: normalizeEmail(email),
         phone,
-        phoneNormalized,
+        phoneNormalized: normalizePhone(phone),
         communeId: input.communeId,
         ageBand: input.ageBand,
         preferredLanguage: input.preferredLanguage,
         consentServiceEmails: input.consentServiceEmails,
         consentReminders: input.consentReminders,
         consentsUpdatedAt: input.consentServiceEmails || input.consentReminders ? now : null,
-        helperEmail,
+        helperEmail: input.helperEmail?.trim() || null,
         createdById: context.createdById ?? null,
         lastActivityAt: now,
       },
-      select: { id: true, firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
+      select: bookingPersonSelect,
     });
-    return toBookingPerson(created, email);
+    return toBookingPerson(created);
   }
 
-  const grantsServiceEmails = input.consentServiceEmails && !existing.consentServiceEmails;
-  const grantsReminders = input.consentReminders && !existing.consentReminders;
-  const updated = await tx.person.update({
+  const touched = await tx.person.update({
     where: { id: existing.id },
-    data: {
-      lastActivityAt: now,
-      preferredLanguage: input.preferredLanguage,
-      ...(input.communeId ? { communeId: input.communeId } : {}),
-      ...(input.ageBand ? { ageBand: input.ageBand } : {}),
-      ...(grantsServiceEmails ? { consentServiceEmails: true } : {}),
-      ...(grantsReminders ? { consentReminders: true } : {}),
-      ...(grantsServiceEmails || grantsReminders ? { consentsUpdatedAt: now } : {}),
-      ...(existing.emailNormalized === null && emailNormalized ? { email, emailNormalized } : {}),
-      ...(existing.phoneNormalized === null && phoneNormalized ? { phone, phoneNormalized } : {}),
-      ...(helperEmail ? { helperEmail } : {}),
-    },
-    select: { id: true, firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
+    data: { lastActivityAt: now },
+    select: bookingPersonSelect,
   });
-  return toBookingPerson(updated, email);
+  return toBookingPerson(touched);
 }
 
-function toBookingPerson(
-  person: { id: string; firstName: string; lastName: string; email: string | null; preferredLanguage: string; consentServiceEmails: boolean },
-  typedEmail: string | null,
-): BookingPerson {
-  // The address typed on this very form is where they expect this booking's answer.
-  const address = typedEmail ?? person.email;
+const bookingPersonSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  preferredLanguage: true,
+  consentServiceEmails: true,
+} as const;
+
+/**
+ * The booking's emails go to the stored address, in the stored language, under the stored
+ * consent: never to an address typed on the form for someone already known, or the form would
+ * be a way to receive her bookings.
+ */
+function toBookingPerson(person: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  preferredLanguage: string;
+  consentServiceEmails: boolean;
+}): BookingPerson {
   return {
     id: person.id,
     firstName: person.firstName,
     lastName: person.lastName,
-    notifyEmail: person.consentServiceEmails ? address : null,
+    notifyEmail: person.consentServiceEmails ? person.email : null,
     locale: person.preferredLanguage,
   };
 }

@@ -70,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.code === "SESSION_NOT_FOUND") throw new Response("Not found", { status: 404 });
+    // Decision 010: the same words and status whether or not the contact is known; the form keeps what was typed.
+    if (result.code === "PRIVATE_REFUSAL") {
+      return data(submission.reply({ formErrors: ["booking:neutralRefusal.session"] }), { status: 200 });
+    }
     return data(submission.reply({ formErrors: [`booking:refusal.${result.code}`] }), { status: 409 });
   }
   return redirect(`${manageBookingPath(result.manageToken)}?confirmation=1`, 303);

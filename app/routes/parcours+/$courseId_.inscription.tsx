@@ -54,7 +54,7 @@ export const ErrorBoundary = SessionErrorBoundary;
 
 type Refusal = Extract<EnrolInCourseResult, { ok: false }>["code"];
 
-const REFUSAL_MESSAGES: Record<Exclude<Refusal, "COURSE_NOT_FOUND">, string> = {
+const REFUSAL_MESSAGES: Record<Exclude<Refusal, "COURSE_NOT_FOUND" | "PRIVATE_REFUSAL">, string> = {
   COURSE_EMPTY: "booking:refusal.COURSE_EMPTY",
   ALREADY_ENROLLED: "booking:refusal.ALREADY_ENROLLED",
   BOOKING_CLOSED: "booking:course.closed",
@@ -85,6 +85,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.code === "COURSE_NOT_FOUND") throw new Response("Not found", { status: 404 });
+    // Decision 010: the same words and status whether or not the contact is known; the form keeps what was typed.
+    if (result.code === "PRIVATE_REFUSAL") {
+      return data(submission.reply({ formErrors: ["booking:neutralRefusal.course"] }), { status: 200 });
+    }
     return data(submission.reply({ formErrors: [REFUSAL_MESSAGES[result.code]] }), { status: 409 });
   }
   const first = result.bookings[0];
