@@ -112,9 +112,9 @@ function refusalTexts(language) {
   return /** @type {RefusalTexts} */ (texts.get(language) ?? texts.get(FALLBACK_LANGUAGE));
 }
 
-/** @param {string} value */
+/** Text content only (no attribute takes a translated string). @param {string} value */
 function escapeHtml(value) {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return value.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -174,23 +174,27 @@ function languageFromCookie(header) {
   return undefined;
 }
 
-/** @param {string | null | undefined} header */
+/**
+ * As remix-i18next reads it for the app's pages: the most preferred range only, by its primary
+ * language ("en-GB" is English); if that language is not one of ours, none.
+ * @param {string | null | undefined} header
+ */
 function languageFromAcceptLanguage(header) {
-  const ranges = (header ?? "")
+  const [first] = (header ?? "")
     .split(",")
     .map((item, index) => {
       const [tag, ...params] = item.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { language: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) : 1, index };
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
     })
-    .filter((range) => LANGUAGES.includes(range.language) && range.q > 0)
+    .filter((range) => /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/.test(range.tag) && range.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranges[0]?.language;
+  const language = first?.tag.split("-")[0];
+  return language && LANGUAGES.includes(language) ? language : undefined;
 }
 
 /**
- * Answers with the refusal page. `Connection: close` when the body was not read, so Node does
- * not go on reading (and discarding) megabytes for a kept-alive connection.
+ * Answers with the refusal page; `bodyUnread` when the request's body was not (fully) read.
  * @param {import("express").Request} req
  * @param {import("express").Response} res
  * @param {Refusal} refusal
@@ -209,8 +213,50 @@ export function refuse(req, res, refusal, options = {}) {
     "Content-Language": language,
     ...options.headers,
   });
-  if (options.bodyUnread) res.set("Connection", "close");
-  res.send(refusalPage(refusal, language));
+  const page = refusalPage(refusal, language);
+  if (!options.bodyUnread) return void res.send(page);
+  discardBody(req, (whole) => {
+    if (!whole) res.set("Connection", "close");
+    res.send(page);
+  });
+}
+
+/** What a refused client may still send, read and dropped (never kept) before it gets the page. */
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
+/** How long a refused client gets to finish sending that much. */
+const DISCARD_WAIT_MS = 5000;
+
+/**
+ * Reads and drops the rest of a refused body so that the client, still sending, then reads the
+ * page: a connection closed on a client still sending is reset, and a reset makes it drop the
+ * answer it had not read yet. Past DISCARD_LIMIT_BYTES (or DISCARD_WAIT_MS) the answer goes out
+ * at once with `Connection: close`; a client sending that much was not sending a form.
+ * @param {import("express").Request} req
+ * @param {(whole: boolean) => void} done `whole`: the body ended within the limit
+ */
+function discardBody(req, done) {
+  if (Number(req.get("content-length")) > DISCARD_LIMIT_BYTES) return done(false);
+  let discarded = 0;
+  /** @param {boolean} whole */
+  const finish = (whole) => {
+    clearTimeout(timer);
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("error", onError);
+    if (!whole) req.pause();
+    done(whole);
+  };
+  const onData = (/** @type {Buffer} */ chunk) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT_BYTES) finish(false);
+  };
+  const onEnd = () => finish(true);
+  const onError = () => finish(false);
+  const timer = setTimeout(() => finish(false), DISCARD_WAIT_MS);
+  req.on("data", onData);
+  req.on("end", onEnd);
+  req.on("error", onError);
+  req.resume();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,31 @@
 // @ts-check
-// @remix-run/express's handler, except that a POST's body is the one the guards already read
+// @remix-run/express's handler (its helpers are not exported, so they are repeated here), except that a POST's body is the one the guards already read
 // and measured (req.body), not the socket stream: nothing reaches an action before the body is
 // known to be within the limit.
-import { createRemixHeaders, sendRemixResponse } from "@remix-run/express";
-import { createRequestHandler } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+
+/** @param {import("node:http").IncomingHttpHeaders} requestHeaders */
+function createRemixHeaders(requestHeaders) {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(requestHeaders)) {
+    if (!values) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
+  }
+  return headers;
+}
+
+/**
+ * @param {import("express").Response} res
+ * @param {Response} response
+ */
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
 
 /**
  * The URL as @remix-run/express builds it: host and port from X-Forwarded-Host or Host (the
