@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
-import { expect, test, type APIRequestContext, type APIResponse, type Playwright } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
+
+type Playwright = PlaywrightWorkerArgs["playwright"];
 import { e2eUrls } from "../../playwright.config";
 import { sqlDate, withDb } from "./support/e2e-db";
 import { tr } from "./support/i18n";
