@@ -15,6 +15,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's IP address (see TRUST_PROXY in the README), used for rate limits. */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce, for the page's inline scripts. */
+    cspNonce: string;
   }
 }
 

@@ -1,9 +1,10 @@
 // Production and development server: Express serving the Remix build.
 // PORT and HOST pick where it listens; the rest of the environment is validated by the app at start.
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { requestGuards, securityHeadersMiddleware, withPostOnlyActions } from "./server/http-guards.js";
+import { remixHandler } from "./server/remix-handler.js";
 
 installGlobals({ nativeFetch: true });
 
@@ -12,7 +13,7 @@ const isDev = process.env.NODE_ENV !== "production";
 
 async function loadBuild() {
   try {
-    return await import(`${BUILD_PATH}?t=${Date.now()}`);
+    return withPostOnlyActions(await import(`${BUILD_PATH}?t=${Date.now()}`));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`Passerelle could not start.\n${message}`);
@@ -35,7 +36,12 @@ app.disable("x-powered-by");
 // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or 1) lets req.ip be the resident's address
 // from X-Forwarded-For; without it, a client-written header is never believed.
 app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
+// The app validated the environment when its build was imported; the same default as env.server.ts.
+const appUrl = process.env.APP_URL || `http://localhost:${process.env.PORT ?? 3000}`;
+app.use(securityHeadersMiddleware({ appUrl, devOrigin: isDev ? process.env.REMIX_DEV_ORIGIN : undefined }));
 app.use(compression());
+// Method, origin and body size are checked before anything reads the body (see the README).
+app.use(requestGuards({ appUrl }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
@@ -48,12 +54,15 @@ if (isDev) {
   });
 }
 
-app.all("*", (req, res, next) =>
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: () => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  })(req, res, next),
+app.all(
+  "*",
+  remixHandler({
+    getBuild: () => build,
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: res.locals.cspNonce,
+    }),
+  }),
 );
 
 const port = Number(process.env.PORT ?? 3000);

@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import appStyles from "~/styles/app.css";
@@ -47,6 +48,7 @@ export function useRootData(): RootLoaderData | undefined {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   const language = data?.language ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   return (
     <html
@@ -68,9 +70,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
-        <LiveReload />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

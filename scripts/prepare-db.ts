@@ -1,5 +1,6 @@
-// Run by `npm start`, `npm run dev` and the e2e server: bring the database up to date, and give an
-// empty one the demo territory. `--reset` starts from an empty file (used by the browser tests).
+// Run by `npm start`, `npm run dev` and the e2e server: bring the database up to date, give an
+// empty one the demo territory, and create the session secret once (scripts/lib/session-secret.ts).
+// `--reset` starts from an empty file (used by the browser tests).
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { seed } from "../prisma/seed";
@@ -11,6 +12,7 @@ import {
   readMigrations,
   recreateDatabase,
 } from "./lib/schema-engine";
+import { ensureSessionSecret } from "./lib/session-secret";
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const databaseFile = databaseFileFromUrl(url);
@@ -52,6 +54,8 @@ try {
     console.log(`Seeded: ${Object.entries(counts).map(([table, n]) => `${n} ${table}`).join(", ")}`);
   }
   await prisma.$disconnect();
+  const secretFile = ensureSessionSecret();
+  if (secretFile) console.log(`Created the session secret in ${secretFile} (keep it; it is not in git).`);
   // The schema engine leaves a timer pending; leave explicitly.
   process.exit(0);
 } catch (error) {

@@ -1,17 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.server";
 
+const noFile = () => undefined;
+
 describe("parseEnv", () => {
   it("gives working defaults for a fresh checkout", () => {
-    const env = parseEnv({ NODE_ENV: "production" });
+    const env = parseEnv({ NODE_ENV: "production" }, () => "a-secret-npm-start-wrote-once-0123456789");
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
     expect(env.PORT).toBe(3000);
     expect(env.APP_URL).toBe("http://localhost:3000");
-    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.SESSION_SECRET).toBe("a-secret-npm-start-wrote-once-0123456789");
+  });
+
+  it("reads the session secret from SESSION_SECRET first, then from the file npm start keeps", () => {
+    const files: string[] = [];
+    const reader = (file: string) => (files.push(file), "from-the-file-0123456789\n");
+    expect(parseEnv({ SESSION_SECRET: "from-the-environment-0123" }, reader).SESSION_SECRET).toBe(
+      "from-the-environment-0123",
+    );
+    expect(parseEnv({}, reader).SESSION_SECRET).toBe("from-the-file-0123456789");
+    expect(parseEnv({ SESSION_SECRET_FILE: "/srv/passerelle/secret" }, reader).SESSION_SECRET).toBe(
+      "from-the-file-0123456789",
+    );
+    expect(files).toEqual([".session-secret", "/srv/passerelle/secret"]);
+  });
+
+  it("refuses to start in production without a session secret", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" }, noFile)).toThrow(/SESSION_SECRET: not set, and no \.session-secret file/);
+    expect(() => parseEnv({ NODE_ENV: "production" }, () => "short")).toThrow(/at least 16 characters/);
+  });
+
+  it("makes up a secret for development and tests, where a restart may sign people out", () => {
+    expect(parseEnv({ NODE_ENV: "development" }, noFile).SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
   it("reads PORT and HOST", () => {
-    const env = parseEnv({ PORT: "8080", HOST: "127.0.0.1" });
+    const env = parseEnv({ PORT: "8080", HOST: "127.0.0.1" }, noFile);
     expect(env.PORT).toBe(8080);
     expect(env.HOST).toBe("127.0.0.1");
     expect(env.APP_URL).toBe("http://localhost:8080");
@@ -20,7 +44,7 @@ describe("parseEnv", () => {
   it("lists every invalid variable in one clear message", () => {
     let message = "";
     try {
-      parseEnv({ PORT: "not-a-port", DATABASE_URL: "postgres://db", SESSION_SECRET: "short" });
+      parseEnv({ PORT: "not-a-port", DATABASE_URL: "postgres://db", SESSION_SECRET: "short" }, noFile);
     } catch (error) {
       message = (error as Error).message;
     }

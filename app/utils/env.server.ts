@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { z } from "zod";
+import { DEFAULT_SESSION_SECRET_FILE } from "./session-secret-file";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,27 +18,49 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   APP_URL: z.string().url("APP_URL must be a full URL such as https://passerelle.example.org").optional(),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  SESSION_SECRET_FILE: z.string().min(1).default(DEFAULT_SESSION_SECRET_FILE),
   SMTP_URL: z.string().url("SMTP_URL must look like smtp://user:password@host:port").optional(),
   MAIL_FROM: z.string().min(3).default("Passerelle <ne-pas-repondre@passerelle.example>"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };
 
-function parseEnv(source: Record<string, string | undefined>): Env {
+function readFileIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The session secret signs the resident (and later staff) session cookies: it must outlive a
+ * restart, or everyone is signed out. SESSION_SECRET wins; else the file `npm start` creates
+ * once (scripts/lib/session-secret.ts). In production there is no fallback: a random secret per
+ * start would sign everyone out at each restart, so the server refuses to start instead.
+ */
+function parseEnv(source: Record<string, string | undefined>, readSecretFile = readFileIfPresent): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Passerelle cannot start, the environment is invalid:\n${lines.join("\n")}`);
   }
   const env = result.data;
-  let sessionSecret = env.SESSION_SECRET;
+  let sessionSecret = env.SESSION_SECRET ?? readSecretFile(env.SESSION_SECRET_FILE)?.trim();
+  if (sessionSecret !== undefined && sessionSecret.length < 16) {
+    throw new Error(
+      `Passerelle cannot start, the environment is invalid:\n  - SESSION_SECRET: ${env.SESSION_SECRET_FILE} must hold at least 16 characters`,
+    );
+  }
   if (!sessionSecret) {
-    sessionSecret = crypto.randomBytes(32).toString("hex");
     if (env.NODE_ENV === "production") {
-      console.warn(
-        "SESSION_SECRET is not set: using a random one, so staff logins end when the server restarts.",
+      throw new Error(
+        "Passerelle cannot start, the environment is invalid:\n" +
+          `  - SESSION_SECRET: not set, and no ${env.SESSION_SECRET_FILE} file. Set SESSION_SECRET to a long random ` +
+          "value (e.g. `openssl rand -hex 32`), or run `npm start`, which creates the file once.",
       );
     }
+    sessionSecret = crypto.randomBytes(32).toString("hex");
   }
   return {
     ...env,

@@ -5,6 +5,7 @@ import { createCookie } from "@remix-run/node";
 import i18next, { type i18n as I18n, type Resource, type ResourceKey, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
+import { env } from "./env.server";
 import {
   defaultNamespace,
   fallbackLanguage,
@@ -19,6 +20,7 @@ export const languageCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  secure: env.APP_URL.startsWith("https://"),
   maxAge: ONE_YEAR,
 });
 

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { env } from "./env.server";
 
 /** "large" = the "grands caractères / contraste renforcé" display, applied on the server. */
 export type Display = "standard" | "large";
@@ -7,6 +8,7 @@ export const displayCookie = createCookie("display", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  secure: env.APP_URL.startsWith("https://"),
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -1,7 +1,27 @@
-/** Keeps redirects on this site: anything that is not a plain local path falls back. */
-export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+/**
+ * Characters no address of ours holds: C0/C1 controls (CR, LF, NUL, TAB…), bidi marks and
+ * overrides, and U+FFFD, which is what invalid UTF-8 decodes to.
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
+
+/**
+ * Where a "come back here" field may send the browser: resolved against the app's own origin
+ * (as the browser would resolve it), and kept only if it stays there; anything else goes to
+ * `fallback`. Returns null for a value holding characters no page of ours puts there, which the
+ * route refuses with a 400 (a forged request, not a resident's click).
+ */
+export function safeRedirectPath(to: unknown, origin: string, fallback = "/"): string | null {
+  if (typeof to !== "string" || to === "") return fallback;
+  if (UNSAFE_CHARACTERS.test(to)) return null;
+  // Only paths: "https://…", "//host", "\\host" and "javascript:" are never where our forms point.
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, origin);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== new URL(origin).origin) return fallback;
+  // Re-serialised by the URL parser: percent-encoded ASCII, safe in a Location header.
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,0 +1,77 @@
+// @ts-check
+// @remix-run/express's handler (its helpers are not exported, so they are repeated here), except that a POST's body is the one the guards already read
+// and measured (req.body), not the socket stream: nothing reaches an action before the body is
+// known to be within the limit.
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+
+/** @param {import("node:http").IncomingHttpHeaders} requestHeaders */
+function createRemixHeaders(requestHeaders) {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(requestHeaders)) {
+    if (!values) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
+  }
+  return headers;
+}
+
+/**
+ * @param {import("express").Response} res
+ * @param {Response} response
+ */
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * The URL as @remix-run/express builds it: host and port from X-Forwarded-Host or Host (the
+ * hostname through Express, which believes X-Forwarded-* only under "trust proxy").
+ * @param {import("express").Request} req
+ */
+function requestUrl(req) {
+  const portOf = (/** @type {string | undefined} */ host) => Number.parseInt(host?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("x-forwarded-host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+}
+
+/**
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ */
+function remixRequest(req, res) {
+  let controller = /** @type {AbortController | null} */ (new AbortController());
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(requestUrl(req).href, {
+    method: req.method,
+    headers: createRemixHeaders(req.headers),
+    signal: controller.signal,
+    body: hasBody ? (Buffer.isBuffer(req.body) ? req.body : new Uint8Array()) : undefined,
+  });
+}
+
+/**
+ * @param {{ getBuild: () => any, getLoadContext: (req: import("express").Request, res: import("express").Response) => any }} options
+ * @returns {import("express").RequestHandler}
+ */
+export function remixHandler({ getBuild, getLoadContext }) {
+  /** @type {{ build: any, handle: ReturnType<typeof createRequestHandler> } | undefined} */
+  let current;
+  return async (req, res, next) => {
+    try {
+      const build = getBuild();
+      if (current?.build !== build) current = { build, handle: createRequestHandler(build, build.mode) };
+      const response = await current.handle(remixRequest(req, res), getLoadContext(req, res));
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
