@@ -24,7 +24,7 @@ function calendarFileResponse(token: string): Promise<Response> {
   return loader({
     request: new Request(`http://localhost/reservation/${token}/agenda.ics`),
     params: { token },
-    context: { clientAddress: "127.0.0.1" },
+    context: { clientAddress: "127.0.0.1", cspNonce: "" },
   });
 }
 
