@@ -1,11 +1,11 @@
-import { decideBooking, outcomeAfterSeatAttempt } from "~/domain/booking/decide-booking";
 import { waitlistPosition } from "~/domain/booking/waitlist";
+import { ANONYMOUS, answerAfterSeatAttempt, mayBookSession, type Actor, type BookReason } from "~/domain/policy/booking-policy";
 import { findPersonBookings, findSessionForBooking, findWaitlist } from "~/models/booking.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
-import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import { isMadeByStaff, joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { runTransaction } from "./transaction.server";
 
@@ -15,8 +15,8 @@ export type BookSessionInput = {
   sessionId: string;
   person: PersonInput;
   source: BookingSource;
-  /** The staff member booking on the person's behalf (phone, walk-in, staff pages). */
-  bookedById?: string | null;
+  /** Who asks: the public form is anonymous (the default); staff book on the person's behalf. */
+  actor?: Actor;
   now?: Date;
 };
 
@@ -31,13 +31,8 @@ export type BookSessionResult =
     }
   | {
       ok: false;
-      code:
-        | "SESSION_NOT_FOUND"
-        | "SESSION_CANCELLED"
-        | "BOOKING_CLOSED"
-        | "ALREADY_BOOKED"
-        | "OVERLAPS_OTHER_BOOKING"
-        | "SESSION_FULL";
+      /** The policy's reason (`mayBookSession`), or an unknown session. */
+      code: "SESSION_NOT_FOUND" | BookReason;
       conflictingSessionId?: string;
     };
 
@@ -48,30 +43,34 @@ export type BookSessionResult =
  */
 export async function bookSession(input: BookSessionInput): Promise<BookSessionResult> {
   const now = input.now ?? new Date();
+  const actor = input.actor ?? ANONYMOUS;
+  const bookedById = actor.kind === "staff" ? actor.userId : null;
 
   return runTransaction(async (tx): Promise<BookSessionResult> => {
     const session = await findSessionForBooking(tx, input.sessionId);
+    if (session === null) return { ok: false, code: "SESSION_NOT_FOUND" };
     const known = await recognisePerson(tx, input.person);
     const personBookings = known ? await findPersonBookings(tx, known.id, [input.sessionId]) : [];
     const existing = personBookings.find((b) => b.sessionId === input.sessionId) ?? null;
 
-    const decision = decideBooking({ session, now, personBookings, existingBooking: existing });
-    if (!decision.ok) {
-      return decision.code === "OVERLAPS_OTHER_BOOKING"
-        ? { ok: false, code: decision.code, conflictingSessionId: decision.conflictingSessionId }
-        : { ok: false, code: decision.code };
+    const answer = mayBookSession(actor, { session, now, personBookings, existingBooking: existing });
+    if (!answer.may) {
+      return answer.reason === "OVERLAPS_OTHER_BOOKING"
+        ? { ok: false, code: answer.reason, conflictingSessionId: answer.conflictingSessionId }
+        : { ok: false, code: answer.reason };
     }
-    if (session === null) throw new Error("decideBooking accepted a missing session");
 
-    let outcome = decision.outcome;
+    let outcome = answer.outcome;
     if (outcome === "CONFIRM") {
-      const afterSeat = outcomeAfterSeatAttempt(await takeSeat(tx, session.id));
-      if (!afterSeat.ok) return { ok: false, code: afterSeat.code };
+      const afterSeat = answerAfterSeatAttempt(await takeSeat(tx, session.id));
+      if (!afterSeat.may) return { ok: false, code: afterSeat.reason };
       outcome = afterSeat.outcome;
     }
+    // The count the policy read may be stale: the guarded update is what holds the cap.
+    if (outcome === "WAITLIST" && !(await joinWaitlist(tx, session.id))) return { ok: false, code: "WAITLIST_FULL" };
     const status = outcome === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
 
-    const person = await savePerson(tx, input.person, known, { now, createdById: input.bookedById });
+    const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
     const manageToken = createToken();
     const bookingId = await writeBooking(tx, {
       existingId: existing?.id ?? null,
@@ -79,7 +78,7 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       personId: person.id,
       status,
       source: input.source,
-      bookedById: input.bookedById ?? null,
+      bookedById,
       courseEnrolmentId: null,
       manageTokenHash: hashToken(manageToken),
       now,
@@ -94,12 +93,12 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       now,
       extra: { managePath: manageBookingPath(manageToken), waitlistPosition: position },
     });
-    if (isMadeByStaff(input)) {
+    if (isMadeByStaff({ source: input.source, bookedById })) {
       await audit(tx, {
         action: "booking.create",
         entityType: "Booking",
         entityId: bookingId,
-        actorUserId: input.bookedById ?? null,
+        actorUserId: bookedById,
         data: { sessionId: session.id, personId: person.id, status, source: input.source, rebooked: existing !== null },
         at: now,
       });

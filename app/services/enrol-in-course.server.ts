@@ -1,4 +1,4 @@
-import { decideCourseEnrolment } from "~/domain/booking/course-enrolment";
+import { ANONYMOUS, mayEnrolInCourse, type Actor } from "~/domain/policy/booking-policy";
 import { findPersonBookings, sessionForEmailSelect } from "~/models/booking.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -12,7 +12,8 @@ export type EnrolInCourseInput = {
   courseId: string;
   person: PersonInput;
   source: BookingSource;
-  bookedById?: string | null;
+  /** Who asks: the public form is anonymous (the default); staff enrol the person on their behalf. */
+  actor?: Actor;
   now?: Date;
 };
 
@@ -27,6 +28,7 @@ export type EnrolInCourseResult =
       ok: false;
       code:
         | "COURSE_NOT_FOUND"
+        | "NOT_ALLOWED"
         | "COURSE_EMPTY"
         | "ALREADY_ENROLLED"
         | "BOOKING_CLOSED"
@@ -39,6 +41,8 @@ export type EnrolInCourseResult =
 
 export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInCourseResult> {
   const now = input.now ?? new Date();
+  const actor = input.actor ?? ANONYMOUS;
+  const bookedById = actor.kind === "staff" ? actor.userId : null;
 
   return runTransaction<EnrolInCourseResult>(async (tx, abort) => {
     const course = await tx.course.findFirst({
@@ -48,8 +52,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         title: true,
         sessions: {
           where: { deletedAt: null },
-          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-          select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true },
+          select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true, courseOrder: true },
         },
       },
     });
@@ -65,8 +68,14 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         })
       : null;
 
-    const decision = decideCourseEnrolment({ sessions: course.sessions, personBookings, now, existingEnrolment });
-    if (!decision.ok) return decision;
+    // The policy answers in course order, and the bookings below (and their emails' "session
+    // 2 of 4") follow the order it gives.
+    const answer = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings, now, existingEnrolment });
+    if (!answer.may) {
+      const { may: _may, reason, ...where } = answer;
+      return { ok: false, code: reason, ...where };
+    }
+    const decision = answer;
 
     // Seats first: if one is gone, abort rolls back the seats already taken, and nothing else
     // has been written yet.
@@ -74,7 +83,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       if (!(await takeSeat(tx, sessionId))) abort({ ok: false, code: "COURSE_FULL", sessionId });
     }
 
-    const person = await savePerson(tx, input.person, known, { now, createdById: input.bookedById });
+    const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
     const enrolmentId = existingEnrolment
       ? (
           await tx.courseEnrolment.update({
@@ -100,7 +109,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         personId: person.id,
         status: "CONFIRMED",
         source: input.source,
-        bookedById: input.bookedById ?? null,
+        bookedById,
         courseEnrolmentId: enrolmentId,
         manageTokenHash: hashToken(manageToken),
         now,
@@ -120,12 +129,12 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       });
     }
 
-    if (isMadeByStaff(input)) {
+    if (isMadeByStaff({ source: input.source, bookedById })) {
       await audit(tx, {
         action: "course.enrol",
         entityType: "CourseEnrolment",
         entityId: enrolmentId,
-        actorUserId: input.bookedById ?? null,
+        actorUserId: bookedById,
         data: { courseId: course.id, personId: person.id, source: input.source, bookingIds: bookings.map((b) => b.bookingId) },
         at: now,
       });
