@@ -110,7 +110,8 @@ describe("bookSession", () => {
     expect(await prisma.booking.count({ where: { sessionId: session.id, status: "CONFIRMED" } })).toBe(1);
     expect(await prisma.booking.count({ where: { sessionId: session.id, status: "WAITLISTED" } })).toBe(WAITLIST_CAP);
     expect(await outboxEmails("booking-waitlisted")).toHaveLength(WAITLIST_CAP);
-  });
+    // 50 transactions on a machine shared with other work: more than the default 5 s is no failure.
+  }, 30_000);
 
   test("20 simultaneous bookings of a 3-seat session confirm exactly 3", async () => {
     const session = await createSession({ capacity: 3 });
