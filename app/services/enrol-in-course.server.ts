@@ -72,8 +72,8 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
     // 2 of 4") follow the order it gives.
     const answer = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings, now, existingEnrolment });
     if (!answer.may) {
-      const { may: _may, reason, ...where } = answer;
-      return { ok: false, code: reason, ...where };
+      const { reason, sessionId, conflictingSessionId } = answer;
+      return { ok: false, code: reason, ...(sessionId ? { sessionId } : {}), ...(conflictingSessionId ? { conflictingSessionId } : {}) };
     }
     const decision = answer;
 

@@ -100,8 +100,12 @@ export function mayEnrolInCourse(actor: Actor, question: EnrolQuestion): EnrolAn
   if (!mayBookFor(actor)) return { may: false, reason: "NOT_ALLOWED" };
   const decision = decideCourseEnrolment({ ...question, personBookings: question.personBookings ?? [] });
   if (decision.ok) return { may: true, bookings: decision.bookings };
-  const { ok: _ok, code, ...where } = decision;
-  return { may: false, reason: code, ...where };
+  return {
+    may: false,
+    reason: decision.code,
+    ...("sessionId" in decision ? { sessionId: decision.sessionId } : {}),
+    ...("conflictingSessionId" in decision ? { conflictingSessionId: decision.conflictingSessionId } : {}),
+  };
 }
 
 /** A course's sessions still on, in course order: what the pages list and number. */
