@@ -178,7 +178,7 @@ test.describe("catalogue without JavaScript", () => {
     await scan();
     const full = page
       .locator(".session-card")
-      .filter({ has: page.locator(".seats--full") })
+      .filter({ has: page.locator(".seats--full:not(.seats--waitlist-full)") })
       .first();
     await full.getByRole("link", { name: "Voir l'atelier et réserver" }).click();
     await scan();
