@@ -75,7 +75,8 @@ test("a booking of a session the place cancelled: the manage page and the list a
   await page.getByRole("button", { name: "Voir mes réservations" }).click();
   await expect(page).toHaveURL("/mes-reservations/liste");
   await scan();
-  const item = page.locator(".manage-list > li").filter({ has: page.getByRole("heading", { name: booked.title }) });
+  // This booking's entry (she may hold others of the same workshop, past and cancelled too).
+  const item = page.locator(".manage-list > li").filter({ has: page.locator(`[id="booking-${booked.bookingId}"]`) });
   await expect(item.getByText("Cet atelier a été annulé par le lieu : il n'y a rien à annuler de votre côté.")).toBeVisible();
   await expect(page.locator(`a[href$="reservation=${booked.bookingId}"]`)).toHaveCount(0);
 });
