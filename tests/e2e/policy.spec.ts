@@ -72,6 +72,7 @@ test("a booking of a session the place cancelled: the manage page and the list a
         .get(booked.email) as { payload: string },
   );
   await page.goto((JSON.parse(link.payload) as { url: string }).url);
+  await scan();
   await page.getByRole("button", { name: "Voir mes réservations" }).click();
   await expect(page).toHaveURL("/mes-reservations/liste");
   await scan();
