@@ -24,6 +24,9 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Set when our own timer stops the stream: under load the shell may still be on its way, and
+    // what the abort cuts short (late streamed data) is left to the browser, not a server error.
+    let timedOut = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -48,11 +51,15 @@ export default async function handleRequest(
           reject(error instanceof Error ? error : new Error(String(error)));
         },
         onError(error: unknown) {
+          if (timedOut) return;
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, ABORT_DELAY);
   });
 }

@@ -1,15 +1,14 @@
 import { Form, Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import type { CancelReason } from "~/domain/policy/booking-policy";
 import type { BookingSummaryView } from "~/services/booking-summary.server";
 import { PhoneLink } from "./ui/phone-link";
 
-export type CancelProblem = "ALREADY_CANCELLED" | "SESSION_STARTED";
-
-/** Why a booking cannot be cancelled online any more; null when it still can. */
-export function cancelProblemOf(booking: Pick<BookingSummaryView, "status" | "canCancel">): CancelProblem | null {
-  if (booking.status === "CANCELLED") return "ALREADY_CANCELLED";
-  return booking.canCancel ? null : "SESSION_STARTED";
-}
+/**
+ * The policy's reasons a page shows (`mayCancelBooking`). NOT_ALLOWED never reaches one: the
+ * loader answers 404 for a booking that is not the reader's.
+ */
+export type CancelProblem = Exclude<CancelReason, "NOT_ALLOWED">;
 
 type ConfirmProps = {
   booking: Pick<BookingSummaryView, "bookingId" | "status">;
@@ -50,9 +49,22 @@ type ProblemProps = {
   backLabel?: "back" | "backToList";
 };
 
-/** The 409 answers: already cancelled, or too late (call the place). */
+/** The 409 answers: the place cancelled the session, already cancelled, or too late (call the place). */
 export function ManageCancelProblem({ code, place, backHref, backLabel = "back" }: ProblemProps) {
   const { t } = useTranslation("manage");
+  if (code === "SESSION_CANCELLED") {
+    return (
+      <section className="panel panel--warning" aria-labelledby="cancel-problem">
+        <h1 id="cancel-problem">{t("policy.SESSION_CANCELLED.title")}</h1>
+        <p className="lead">{t("policy.SESSION_CANCELLED.body")}</p>
+        <p>
+          <Link className="button" to={backHref}>
+            {t(`cancelError.${backLabel}`)}
+          </Link>
+        </p>
+      </section>
+    );
+  }
   const body =
     code === "ALREADY_CANCELLED" ? (
       t("cancelError.ALREADY_CANCELLED.body")

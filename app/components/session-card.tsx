@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { frenchContent } from "./ui/french-content";
-import { SessionSeats } from "./session-seats";
+import type { BookAnswer } from "~/domain/policy/booking-policy";
+import { SessionSeats, seatsStateOf } from "./session-seats";
 import { SessionTime } from "./session-time";
 
 /** What a catalogue card shows; `listUpcomingSessions` items fit it. */
@@ -10,6 +11,8 @@ export type SessionCardData = {
   startsAt: Date | string;
   endsAt: Date | string;
   seatsLeft: number;
+  /** The policy's answer for an anonymous resident. */
+  booking: BookAnswer;
   courseId: string | null;
   workshop: { title: string; summary: string; level: string; topicCodes: string[] };
   place: { name: string; communeName: string };
@@ -37,7 +40,7 @@ export function SessionCard({ session, headingLevel = 4 }: Props) {
         </Link>
       </Heading>
       <p className="badges">
-        <SessionSeats seatsLeft={session.seatsLeft} />
+        <SessionSeats seatsLeft={session.seatsLeft} state={seatsStateOf(session.booking)} />
         {session.courseId ? <span className="badge badge--muted">{t("card.course")}</span> : null}
       </p>
       <p {...frenchContent}>{session.workshop.summary}</p>

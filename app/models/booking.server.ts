@@ -22,7 +22,7 @@ export type SessionForEmail = Prisma.SessionGetPayload<{ select: typeof sessionF
 export async function findSessionForBooking(db: DbClient, sessionId: string) {
   return db.session.findFirst({
     where: { id: sessionId, deletedAt: null },
-    select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true, courseId: true },
+    select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true, waitlistCount: true, courseId: true },
   });
 }
 

@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { resetDatabase } from "../../tests/setup/db";
 import { DAY, NOW, at, createCourse, createPlace, createSession, createWorkshop } from "../../tests/fixtures/rows";
 import { getCourseDetail } from "./course.server";
+import { getSessionDetail } from "./session.server";
 
 beforeEach(() => resetDatabase());
 
@@ -41,8 +42,7 @@ describe("getCourseDetail", () => {
       summary: "Quatre séances",
       place: { name: "La Fabrique", postcode: "11000", phone: "04 68 00 00 00", stepFreeAccess: true, communeName: expect.any(String) },
       seatsLeft: 2,
-      open: true,
-      canEnrol: true,
+      enrolment: { may: true },
     });
     expect(detail?.sessions).toEqual(
       sessions.map((session, index) => ({
@@ -59,18 +59,18 @@ describe("getCourseDetail", () => {
   test("a course whose sessions are all past is found, and closed", async () => {
     const { course } = await courseStarting([at(-16 * DAY), at(-9 * DAY)]);
     const detail = await getCourseDetail(course.id, NOW);
-    expect(detail).toMatchObject({ id: course.id, open: false, canEnrol: false });
+    expect(detail).toMatchObject({ id: course.id, enrolment: { may: false, reason: "BOOKING_CLOSED" } });
     expect(detail?.sessions).toHaveLength(2);
   });
 
   test("a course is closed once its first session has started", async () => {
     const { course } = await courseStarting([at(-1000), at(7 * DAY)]);
-    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ open: false, canEnrol: false });
+    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ enrolment: { may: false, reason: "BOOKING_CLOSED" } });
   });
 
   test("open but full: one full session makes the whole course full", async () => {
     const { course } = await courseStarting([at(2 * DAY), at(9 * DAY)], { seatsTaken: [2, 8] });
-    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ seatsLeft: 0, open: true, canEnrol: false });
+    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ seatsLeft: 0, enrolment: { may: false, reason: "COURSE_FULL" } });
   });
 
   test("cancelled and deleted sessions are left out, and the positions follow", async () => {
@@ -80,7 +80,21 @@ describe("getCourseDetail", () => {
 
     const detail = await getCourseDetail(course.id, NOW);
     expect(detail?.sessions.map((s) => [s.id, s.position])).toEqual([[sessions[2].id, 1]]);
-    expect(detail).toMatchObject({ seatsLeft: 8, open: true });
+    expect(detail).toMatchObject({ seatsLeft: 8, enrolment: { may: true } });
+  });
+
+  test("one course order everywhere: courseOrder first, then start time", async () => {
+    // Staff numbered the sessions against the calendar: the second to start is session 1.
+    const { course, sessions } = await courseStarting([at(9 * DAY), at(2 * DAY), at(16 * DAY)]);
+    const expected = [sessions[0].id, sessions[1].id, sessions[2].id];
+
+    const detail = await getCourseDetail(course.id, NOW);
+    expect(detail?.sessions.map((s) => s.id)).toEqual(expected);
+    expect(detail?.enrolment).toEqual({ may: true, bookings: expected.map((sessionId) => ({ sessionId, outcome: "CONFIRM" })) });
+
+    const page = await getSessionDetail(sessions[1].id, NOW);
+    expect(page?.course?.sessions.map((s) => s.id)).toEqual(expected);
+    expect(page?.course?.position).toBe(2);
   });
 
   test("an unknown or deleted course is not found", async () => {

@@ -1,5 +1,6 @@
-import { courseSeatsLeft, isCourseEnrolmentOpen } from "~/domain/booking/course-enrolment";
+import { courseSeatsLeft } from "~/domain/booking/course-enrolment";
 import { seatsLeft } from "~/domain/booking/decide-booking";
+import { ANONYMOUS, courseSessionsOn, mayEnrolInCourse, type Actor } from "~/domain/policy/booking-policy";
 import { prisma } from "~/utils/db.server";
 import { placeDetailsSelect, toPlaceDetails } from "./place.server";
 
@@ -8,7 +9,7 @@ import { placeDetailsSelect, toPlaceDetails } from "./place.server";
  * course order, and whether it can still be joined. A course whose sessions are all past is
  * still found (the page says it is closed); only an unknown or deleted course is null.
  */
-export async function getCourseDetail(courseId: string, now: Date) {
+export async function getCourseDetail(courseId: string, now: Date, actor: Actor = ANONYMOUS) {
   const row = await prisma.course.findFirst({
     where: { id: courseId, deletedAt: null },
     select: {
@@ -18,7 +19,6 @@ export async function getCourseDetail(courseId: string, now: Date) {
       place: { select: placeDetailsSelect },
       sessions: {
         where: { deletedAt: null },
-        orderBy: [{ courseOrder: "asc" }, { startsAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           startsAt: true,
@@ -26,6 +26,7 @@ export async function getCourseDetail(courseId: string, now: Date) {
           status: true,
           capacity: true,
           seatsTaken: true,
+          courseOrder: true,
           workshop: { select: { title: true } },
         },
       },
@@ -33,9 +34,7 @@ export async function getCourseDetail(courseId: string, now: Date) {
   });
   if (row === null) return null;
 
-  const on = row.sessions.filter((session) => session.status !== "CANCELLED");
-  const seats = courseSeatsLeft(on);
-  const open = isCourseEnrolmentOpen(on, now);
+  const on = courseSessionsOn(row.sessions);
   return {
     id: row.id,
     title: row.title,
@@ -49,10 +48,9 @@ export async function getCourseDetail(courseId: string, now: Date) {
       endsAt: session.endsAt,
       seatsLeft: seatsLeft(session),
     })),
-    seatsLeft: seats,
-    /** No session still on has started: the course can be joined, seats permitting. */
-    open,
-    canEnrol: open && seats > 0,
+    seatsLeft: courseSeatsLeft(on),
+    /** The policy's answer to "may I enrol?": the form, or why not (full, closed, nothing left on). */
+    enrolment: mayEnrolInCourse(actor, { sessions: row.sessions, now }),
   };
 }
 

@@ -38,6 +38,7 @@ describe("listUpcomingSessions", () => {
       capacity: 8,
       seatsTaken: 2,
       seatsLeft: 6,
+      booking: { may: true, outcome: "CONFIRM" },
       courseId: null,
       workshop: { id: workshop.id, slug: workshop.slug, title: "Tablette", summary: expect.any(String), level: "BEGINNER", topicCodes: ["devices", "internet"] },
       place: { id: place.id, slug: place.slug, name: "La Fabrique", communeName: expect.any(String) },
@@ -123,7 +124,8 @@ describe("getSessionDetail", () => {
     expect(detail).toMatchObject({
       id: first.id,
       seatsLeft: 2,
-      bookable: true,
+      booking: { may: true, outcome: "CONFIRM" },
+      timing: "upcoming",
       workshop: {
         title: "Ma messagerie",
         description: "Créer une adresse et écrire",
@@ -141,6 +143,8 @@ describe("getSessionDetail", () => {
         id: course.id,
         title: course.title,
         seatsLeft: 2,
+        position: 1,
+        enrolment: { may: true },
         sessions: [
           { id: first.id, courseOrder: 1, seatsLeft: 2 },
           { id: second.id, courseOrder: 2, seatsLeft: 5 },
@@ -149,7 +153,7 @@ describe("getSessionDetail", () => {
     });
     expect(JSON.stringify(detail)).not.toMatch(/staff\d+@example|passwordHash|Martin/);
 
-    expect((await getSessionDetail(first.id, first.startsAt))?.bookable).toBe(false);
+    expect((await getSessionDetail(first.id, first.startsAt))?.booking).toEqual({ may: false, reason: "BOOKING_CLOSED" });
     expect(await getSessionDetail("missing", NOW)).toBeNull();
     const standalone = await createSession();
     expect((await getSessionDetail(standalone.id, NOW))?.course).toBeNull();

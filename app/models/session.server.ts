@@ -1,5 +1,6 @@
 import { courseSeatsLeft } from "~/domain/booking/course-enrolment";
-import { isBookingClosed, seatsLeft } from "~/domain/booking/decide-booking";
+import { seatsLeft } from "~/domain/booking/decide-booking";
+import { ANONYMOUS, courseSessionsOn, mayBookSession, mayEnrolInCourse, sessionTiming, type Actor } from "~/domain/policy/booking-policy";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
@@ -32,6 +33,8 @@ const catalogueSelect = {
   endsAt: true,
   capacity: true,
   seatsTaken: true,
+  waitlistCount: true,
+  status: true,
   courseId: true,
   workshop: {
     select: {
@@ -50,7 +53,7 @@ type CatalogueRow = Prisma.SessionGetPayload<{ select: typeof catalogueSelect }>
 
 export type CatalogueSession = ReturnType<typeof toCatalogueSession>;
 
-function toCatalogueSession(row: CatalogueRow, servesYourCommune: boolean) {
+function toCatalogueSession(row: CatalogueRow, servesYourCommune: boolean, now: Date) {
   return {
     id: row.id,
     startsAt: row.startsAt,
@@ -58,6 +61,8 @@ function toCatalogueSession(row: CatalogueRow, servesYourCommune: boolean) {
     capacity: row.capacity,
     seatsTaken: row.seatsTaken,
     seatsLeft: seatsLeft(row),
+    /** The policy's answer for a resident who has not said who she is (the card's badge). */
+    booking: mayBookSession(ANONYMOUS, { session: row, now }),
     courseId: row.courseId,
     workshop: {
       id: row.workshop.id,
@@ -116,7 +121,7 @@ export async function listUpcomingSessions(filters: CatalogueFilters): Promise<C
   const communeId = filters.communeId;
   if (!communeId) {
     const rows = await prisma.session.findMany({ where, orderBy: byDate, take: limit, select: catalogueSelect });
-    return rows.map((row) => toCatalogueSession(row, false));
+    return rows.map((row) => toCatalogueSession(row, false, filters.now));
   }
 
   const servesCommune: Prisma.PlaceWhereInput = {
@@ -137,7 +142,10 @@ export async function listUpcomingSessions(filters: CatalogueFilters): Promise<C
           select: catalogueSelect,
         })
       : [];
-  return [...near.map((row) => toCatalogueSession(row, true)), ...rest.map((row) => toCatalogueSession(row, false))];
+  return [
+    ...near.map((row) => toCatalogueSession(row, true, filters.now)),
+    ...rest.map((row) => toCatalogueSession(row, false, filters.now)),
+  ];
 }
 
 // SQLite compares bytes, which would put "Éditions" after "Zola"; French order is what people scan.
@@ -185,6 +193,7 @@ export const sessionInfoSelect = {
   cancellationReason: true,
   capacity: true,
   seatsTaken: true,
+  waitlistCount: true,
   workshop: {
     select: {
       id: true,
@@ -211,7 +220,8 @@ type SessionInfoRow = Prisma.SessionGetPayload<{ select: typeof sessionInfoSelec
 
 export type SessionInfo = ReturnType<typeof toSessionInfo>;
 
-export function toSessionInfo(row: SessionInfoRow, now: Date) {
+/** `actor`: who reads the page; the public pages ask for an anonymous resident. */
+export function toSessionInfo(row: SessionInfoRow, now: Date, actor: Actor = ANONYMOUS) {
   return {
     id: row.id,
     startsAt: row.startsAt,
@@ -222,8 +232,9 @@ export function toSessionInfo(row: SessionInfoRow, now: Date) {
     capacity: row.capacity,
     seatsTaken: row.seatsTaken,
     seatsLeft: seatsLeft(row),
-    /** Open for booking (or the waiting list) right now. */
-    bookable: row.status === "SCHEDULED" && !isBookingClosed(row, now),
+    /** The policy's answer: a seat, the waiting list, or why not (pages put it in words). */
+    booking: mayBookSession(actor, { session: row, now }),
+    timing: sessionTiming(row, now),
     workshop: {
       id: row.workshop.id,
       slug: row.workshop.slug,
@@ -264,7 +275,6 @@ export async function getSessionDetail(sessionId: string, now: Date) {
           deletedAt: true,
           sessions: {
             where: { deletedAt: null },
-            orderBy: [{ courseOrder: "asc" }, { startsAt: "asc" }],
             select: { id: true, startsAt: true, endsAt: true, status: true, capacity: true, seatsTaken: true, courseOrder: true },
           },
         },
@@ -275,6 +285,7 @@ export async function getSessionDetail(sessionId: string, now: Date) {
 
   const info = toSessionInfo({ ...row, course: null }, now);
   const course = row.course && row.course.deletedAt === null ? row.course : null;
+  const courseSessions = course ? courseSessionsOn(course.sessions) : [];
   return {
     ...info,
     workshop: {
@@ -288,7 +299,8 @@ export async function getSessionDetail(sessionId: string, now: Date) {
       slug: course.slug,
       title: course.title,
       summary: course.summary,
-      sessions: course.sessions.map((s) => ({
+      /** The sessions still on, in course order. */
+      sessions: courseSessions.map((s) => ({
         id: s.id,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
@@ -296,8 +308,12 @@ export async function getSessionDetail(sessionId: string, now: Date) {
         courseOrder: s.courseOrder,
         seatsLeft: seatsLeft(s),
       })),
+      /** This session's place in the cycle (1-based), 0 when it is not among those still on. */
+      position: courseSessions.findIndex((s) => s.id === row.id) + 1,
       /** A cycle is booked whole: its seats are those of its fullest session still on. */
       seatsLeft: courseSeatsLeft(course.sessions),
+      /** The policy's answer to "may I enrol in the whole cycle?". */
+      enrolment: mayEnrolInCourse(ANONYMOUS, { sessions: course.sessions, now }),
     },
   };
 }
@@ -320,5 +336,5 @@ export async function listOtherDatesWithSeats(
     take: input.limit,
     select: catalogueSelect,
   });
-  return rows.map((row) => toCatalogueSession(row, false));
+  return rows.map((row) => toCatalogueSession(row, false, input.now));
 }

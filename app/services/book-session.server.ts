@@ -1,13 +1,21 @@
-import { decideBooking, outcomeAfterSeatAttempt } from "~/domain/booking/decide-booking";
 import { waitlistPosition } from "~/domain/booking/waitlist";
+import {
+  ANONYMOUS,
+  answerAfterSeatAttempt,
+  isPersonalReason,
+  mayBookSession,
+  mayHearPersonalReason,
+  type Actor,
+  type BookReason,
+} from "~/domain/policy/booking-policy";
 import { findPersonBookings, findSessionForBooking, findWaitlist } from "~/models/booking.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
-import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import { isMadeByStaff, joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
-import { isPersonalRefusal, PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
+import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";
 
 export type { PersonInput } from "./person.server";
@@ -16,8 +24,8 @@ export type BookSessionInput = {
   sessionId: string;
   person: PersonInput;
   source: BookingSource;
-  /** The staff member booking on the person's behalf (phone, walk-in, staff pages). */
-  bookedById?: string | null;
+  /** Who asks: the public form is anonymous (the default); staff book on the person's behalf. */
+  actor?: Actor;
   now?: Date;
 };
 
@@ -34,11 +42,8 @@ export type BookSessionResult =
       ok: false;
       code:
         | "SESSION_NOT_FOUND"
-        | "SESSION_CANCELLED"
-        | "BOOKING_CLOSED"
-        | "ALREADY_BOOKED"
-        | "OVERLAPS_OTHER_BOOKING"
-        | "SESSION_FULL"
+        /** The policy's reason (`mayBookSession`). */
+        | BookReason
         /** Online, for a known person: refused for her own bookings, which only her contact on file is told. */
         | typeof PRIVATE_REFUSAL;
       conflictingSessionId?: string;
@@ -51,46 +56,50 @@ export type BookSessionResult =
  */
 export async function bookSession(input: BookSessionInput): Promise<BookSessionResult> {
   const now = input.now ?? new Date();
+  const actor = input.actor ?? ANONYMOUS;
+  const bookedById = actor.kind === "staff" ? actor.userId : null;
 
   return runTransaction(async (tx): Promise<BookSessionResult> => {
     const session = await findSessionForBooking(tx, input.sessionId);
+    if (session === null) return { ok: false, code: "SESSION_NOT_FOUND" };
     const known = await recognisePerson(tx, input.person);
     const personBookings = known ? await findPersonBookings(tx, known.id, [input.sessionId]) : [];
     const existing = personBookings.find((b) => b.sessionId === input.sessionId) ?? null;
 
-    const decision = decideBooking({ session, now, personBookings, existingBooking: existing });
+    const answer = mayBookSession(actor, { session, now, personBookings, existingBooking: existing });
     // --- privacy of a refusal (decision 010) ---
-    if (!decision.ok && known && session && !isMadeByStaff(input) && isPersonalRefusal(decision.code)) {
+    if (!answer.may && known && isPersonalReason(answer.reason) && !mayHearPersonalReason(actor)) {
       // What a person with no bookings would hear comes first (closed, cancelled, full), so
       // nothing in the answer depends on hers; the rest she hears by email.
-      const asStranger = decideBooking({ session, now, personBookings: [], existingBooking: null });
-      if (!asStranger.ok) return { ok: false, code: asStranger.code };
+      const asStranger = mayBookSession(actor, { session, now });
+      if (!asStranger.may) return { ok: false, code: asStranger.reason };
       await tellContactOnFile(tx, {
         person: known,
-        code: decision.code,
+        code: answer.reason,
         attempt: { kind: "session", session },
-        conflictingSessionId: decision.code === "OVERLAPS_OTHER_BOOKING" ? decision.conflictingSessionId : undefined,
+        conflictingSessionId: answer.conflictingSessionId,
         now,
       });
       return { ok: false, code: PRIVATE_REFUSAL };
     }
     // --- end privacy of a refusal ---
-    if (!decision.ok) {
-      return decision.code === "OVERLAPS_OTHER_BOOKING"
-        ? { ok: false, code: decision.code, conflictingSessionId: decision.conflictingSessionId }
-        : { ok: false, code: decision.code };
+    if (!answer.may) {
+      return answer.reason === "OVERLAPS_OTHER_BOOKING"
+        ? { ok: false, code: answer.reason, conflictingSessionId: answer.conflictingSessionId }
+        : { ok: false, code: answer.reason };
     }
-    if (session === null) throw new Error("decideBooking accepted a missing session");
 
-    let outcome = decision.outcome;
+    let outcome = answer.outcome;
     if (outcome === "CONFIRM") {
-      const afterSeat = outcomeAfterSeatAttempt(await takeSeat(tx, session.id));
-      if (!afterSeat.ok) return { ok: false, code: afterSeat.code };
+      const afterSeat = answerAfterSeatAttempt(await takeSeat(tx, session.id));
+      if (!afterSeat.may) return { ok: false, code: afterSeat.reason };
       outcome = afterSeat.outcome;
     }
+    // The count the policy read may be stale: the guarded update is what holds the cap.
+    if (outcome === "WAITLIST" && !(await joinWaitlist(tx, session.id))) return { ok: false, code: "WAITLIST_FULL" };
     const status = outcome === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
 
-    const person = await savePerson(tx, input.person, known, { now, createdById: input.bookedById });
+    const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
     const manageToken = createToken();
     const bookingId = await writeBooking(tx, {
       existingId: existing?.id ?? null,
@@ -98,7 +107,7 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       personId: person.id,
       status,
       source: input.source,
-      bookedById: input.bookedById ?? null,
+      bookedById,
       courseEnrolmentId: null,
       manageTokenHash: hashToken(manageToken),
       now,
@@ -113,12 +122,12 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       now,
       extra: { managePath: manageBookingPath(manageToken), waitlistPosition: position },
     });
-    if (isMadeByStaff(input)) {
+    if (isMadeByStaff({ source: input.source, bookedById })) {
       await audit(tx, {
         action: "booking.create",
         entityType: "Booking",
         entityId: bookingId,
-        actorUserId: input.bookedById ?? null,
+        actorUserId: bookedById,
         data: { sessionId: session.id, personId: person.id, status, source: input.source, rebooked: existing !== null },
         at: now,
       });

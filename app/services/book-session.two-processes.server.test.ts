@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 
 import { afterEach, beforeEach, expect, test } from "vitest";
 
+import { WAITLIST_CAP } from "~/domain/policy/booking-policy";
 import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
@@ -76,7 +77,7 @@ function start(): { child: ChildProcess; ready: Promise<void>; done: Promise<Chi
 }
 
 test(
-  `${PROCESSES} processes booking ${PER_PROCESS} new people each on a ${CAPACITY}-seat session: exactly ${CAPACITY} seats, the rest waitlisted, no error`,
+  `${PROCESSES} processes booking ${PER_PROCESS} new people each on a ${CAPACITY}-seat session: exactly ${CAPACITY} seats, ${WAITLIST_CAP} on the waiting list, the rest told it is full, no error`,
   async () => {
     const session = await createSession({ capacity: CAPACITY });
     const outcomes = await race((p) => ({
@@ -89,19 +90,21 @@ test(
 
     expect(outcomes.filter((o) => "error" in o)).toEqual([]);
     expect(outcomes).toHaveLength(PROCESSES * PER_PROCESS);
-    const statuses = outcomes.map((o) => ("ok" in o && o.ok ? o.status : "REFUSED"));
+    const statuses = outcomes.map((o) => ("ok" in o && o.ok ? o.status : "ok" in o ? o.code : "ERROR"));
+    const turnedAway = PROCESSES * PER_PROCESS - CAPACITY - WAITLIST_CAP;
     expect(statuses.filter((s) => s === "CONFIRMED")).toHaveLength(CAPACITY);
-    expect(statuses.filter((s) => s === "WAITLISTED")).toHaveLength(PROCESSES * PER_PROCESS - CAPACITY);
+    expect(statuses.filter((s) => s === "WAITLISTED")).toHaveLength(WAITLIST_CAP);
+    expect(statuses.filter((s) => s === "WAITLIST_FULL")).toHaveLength(turnedAway);
 
     expect(await seatsTaken(session.id)).toBe(CAPACITY);
     expect(await prisma.booking.count({ where: { sessionId: session.id, status: "CONFIRMED" } })).toBe(CAPACITY);
-    expect(await prisma.booking.count({ where: { sessionId: session.id, status: "WAITLISTED" } })).toBe(
-      PROCESSES * PER_PROCESS - CAPACITY,
-    );
+    expect(await prisma.booking.count({ where: { sessionId: session.id, status: "WAITLISTED" } })).toBe(WAITLIST_CAP);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).waitlistCount).toBe(WAITLIST_CAP);
     // Each booking written once with its email, none lost to a rolled-back attempt or doubled by a retry.
-    expect(await prisma.person.count()).toBe(PROCESSES * PER_PROCESS);
+    // A refusal leaves nothing behind: only those given a seat or a place in line were written.
+    expect(await prisma.person.count()).toBe(CAPACITY + WAITLIST_CAP);
     expect(await outboxEmails("booking-confirmed")).toHaveLength(CAPACITY);
-    expect(await outboxEmails("booking-waitlisted")).toHaveLength(PROCESSES * PER_PROCESS - CAPACITY);
+    expect(await outboxEmails("booking-waitlisted")).toHaveLength(WAITLIST_CAP);
   },
   CHILD_DEADLINE_MS + 30_000,
 );

@@ -1,4 +1,5 @@
 // The steps every booking use case shares: taking a seat, writing the row, telling the person.
+import { WAITLIST_CAP } from "~/domain/booking/waitlist";
 import { prisma } from "~/utils/db.server";
 import type { SessionForEmail } from "~/models/booking.server";
 
@@ -15,6 +16,27 @@ export async function takeSeat(tx: TransactionClient, sessionId: string): Promis
     data: { seatsTaken: { increment: 1 } },
   });
   return count === 1;
+}
+
+/**
+ * The guarded update that caps a waiting list: a place in the queue is counted on the session
+ * row only while `waitlistCount < WAITLIST_CAP`, so two concurrent requests seeing nine people
+ * cannot both become the tenth, on SQLite or PostgreSQL alike.
+ */
+export async function joinWaitlist(tx: TransactionClient, sessionId: string): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: sessionId, status: "SCHEDULED", waitlistCount: { lt: WAITLIST_CAP } },
+    data: { waitlistCount: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** A booking left the waiting list (cancelled, or promoted to a seat). */
+export async function leaveWaitlist(tx: TransactionClient, sessionId: string): Promise<void> {
+  await tx.session.updateMany({
+    where: { id: sessionId, waitlistCount: { gt: 0 } },
+    data: { waitlistCount: { decrement: 1 } },
+  });
 }
 
 /** Creates the booking, or brings a cancelled row for the same person and session back to life. */

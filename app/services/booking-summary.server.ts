@@ -2,6 +2,7 @@ import type { CatalogueSession } from "~/models/session.server";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import type { Language } from "~/utils/i18n";
 import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
+import type { CancelAnswer, SessionTiming } from "~/domain/policy/booking-policy";
 
 import type { ManagedBooking } from "./read-bookings.server";
 
@@ -17,10 +18,10 @@ export type BookingSummaryView = {
   sessionId: string;
   sessionStatus: SessionStatus;
   sessionCancellationReason: string | null;
-  /** Where the session stands now: cancelling online is only possible while "upcoming". */
-  timing: "upcoming" | "started" | "past";
-  /** The cancellation rule at the time the page was made (not cancelled, not started). */
-  canCancel: boolean;
+  /** Where the session stands by the clock when the page was made. */
+  timing: SessionTiming;
+  /** The policy's answer to "may I cancel this?" when the page was made; pages render it as is. */
+  cancel: CancelAnswer;
   startsAt: string;
   when: string;
   workshop: {
@@ -51,9 +52,8 @@ export function placeAddress(place: { addressLine: string; postcode: string; com
 }
 
 /** Dates are put in words on the server, in Paris time, so the page reads the same with or without JavaScript. */
-export function toBookingSummary(booking: ManagedBooking, language: Language, now: Date): BookingSummaryView {
+export function toBookingSummary(booking: ManagedBooking, language: Language): BookingSummaryView {
   const { session } = booking;
-  const timing = !booking.isPast ? "upcoming" : now.getTime() < session.endsAt.getTime() ? "started" : "past";
   return {
     bookingId: booking.id,
     status: booking.status,
@@ -65,8 +65,8 @@ export function toBookingSummary(booking: ManagedBooking, language: Language, no
     sessionId: session.id,
     sessionStatus: session.status,
     sessionCancellationReason: session.cancellationReason,
-    timing,
-    canCancel: booking.canCancel,
+    timing: booking.timing,
+    cancel: booking.cancel,
     startsAt: session.startsAt.toISOString(),
     when: formatSessionTime(session.startsAt, session.endsAt, language),
     workshop: {

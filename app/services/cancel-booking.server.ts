@@ -1,25 +1,24 @@
-import { canCancel, cancellationEffects } from "~/domain/booking/cancellation";
 import { canPromote, pickNextToPromote } from "~/domain/booking/waitlist";
+import { mayCancelBooking, type Actor, type CancelReason } from "~/domain/policy/booking-policy";
 import { findBookingForCancellation, findWaitlistedForPromotion } from "~/models/booking.server";
 import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { audit } from "./audit.server";
-import { notifyBookingMade, notifyEmailOf, takeSeat } from "./booking-steps.server";
+import { leaveWaitlist, notifyBookingMade, notifyEmailOf, takeSeat } from "./booking-steps.server";
 import { runTransaction, type TransactionClient } from "./transaction.server";
 
 export type CancelBookingInput = {
   bookingId: string;
-  by: "PERSON" | "STAFF";
-  actorUserId?: string | null;
+  /** The manage link's holder, the signed-in resident, or staff cancelling for the person. */
+  actor: Actor;
   reason?: string | null;
-  /** When set, a booking of anyone else answers NOT_FOUND: for pages where a resident is signed in by link. */
-  personId?: string | null;
   now?: Date;
 };
 
 export type CancelBookingResult =
   | { ok: true; promotedBookingId: string | null }
-  | { ok: false; code: "NOT_FOUND" | "ALREADY_CANCELLED" | "SESSION_STARTED" };
+  /** The policy's reason (`mayCancelBooking`); a booking the actor may not touch is NOT_FOUND, like an unknown one. */
+  | { ok: false; code: "NOT_FOUND" | Exclude<CancelReason, "NOT_ALLOWED"> };
 
 /**
  * A cancelled confirmed booking frees its seat, and the first on the waiting list takes it in
@@ -27,21 +26,23 @@ export type CancelBookingResult =
  */
 export async function cancelBooking(input: CancelBookingInput): Promise<CancelBookingResult> {
   const now = input.now ?? new Date();
+  const { actor } = input;
+  const by = actor.kind === "staff" ? "STAFF" : "PERSON";
 
   return runTransaction(async (tx): Promise<CancelBookingResult> => {
     const booking = await findBookingForCancellation(tx, input.bookingId);
     if (booking === null || booking.session.deletedAt !== null) return { ok: false, code: "NOT_FOUND" };
-    if (input.personId != null && booking.personId !== input.personId) return { ok: false, code: "NOT_FOUND" };
 
-    const check = canCancel(booking, booking.session, now);
-    if (!check.ok) return { ok: false, code: check.code };
+    const answer = mayCancelBooking(actor, { booking, session: booking.session, now });
+    // Someone else's booking is not found: its existence is not this actor's to learn.
+    if (!answer.may) return { ok: false, code: answer.reason === "NOT_ALLOWED" ? "NOT_FOUND" : answer.reason };
 
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: booking.status },
       data: {
         status: "CANCELLED",
         cancelledAt: now,
-        cancelledBy: input.by,
+        cancelledBy: by,
         cancellationReason: input.reason ?? null,
         icsSequence: { increment: 1 },
       },
@@ -50,7 +51,8 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
 
     const session = booking.session;
     let promotedBookingId: string | null = null;
-    if (cancellationEffects(booking).freesSeat) {
+    if (booking.status === "WAITLISTED") await leaveWaitlist(tx, session.id);
+    if (answer.freesSeat) {
       await tx.session.updateMany({
         where: { id: session.id, seatsTaken: { gt: 0 } },
         data: { seatsTaken: { decrement: 1 } },
@@ -62,6 +64,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
             where: { id: next.id },
             data: { status: "CONFIRMED", promotedAt: now, confirmedAt: now, icsSequence: { increment: 1 } },
           });
+          await leaveWaitlist(tx, session.id);
           promotedBookingId = next.id;
           await notifyBookingMade(tx, {
             kind: "booking-promoted",
@@ -85,15 +88,15 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
       session,
       bookingId: booking.id,
       now,
-      extra: { cancelledBy: input.by, sessionId: session.id },
+      extra: { cancelledBy: by, sessionId: session.id },
     });
     await audit(tx, {
       action: "booking.cancel",
       entityType: "Booking",
       entityId: booking.id,
-      actorUserId: input.actorUserId ?? null,
+      actorUserId: actor.kind === "staff" ? actor.userId : null,
       data: {
-        by: input.by,
+        by,
         reason: input.reason ?? null,
         previousStatus: booking.status,
         sessionId: session.id,

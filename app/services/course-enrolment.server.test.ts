@@ -131,7 +131,11 @@ describe("enrolInCourse", () => {
     expect((await enrol(course.id, person)).ok).toBe(true);
     expect(await enrol(course.id, person)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
     const staff = await createStaffUser();
-    const byStaff = { source: "PHONE" as const, bookedById: staff.id, now: NOW };
+    const byStaff = {
+      source: "PHONE" as const,
+      actor: { kind: "staff" as const, userId: staff.id, roles: ["TRAINER" as const], permissions: ["create:booking:any" as const] },
+      now: NOW,
+    };
     expect(await enrolInCourse({ courseId: course.id, person, ...byStaff })).toEqual({ ok: false, code: "ALREADY_ENROLLED" });
     expect(await enrol(course.id, personInput(), sessions[0].startsAt)).toEqual({
       ok: false,
@@ -156,9 +160,9 @@ describe("enrolInCourse", () => {
     const person = personInput();
     const first = await enrol(course.id, person);
     if (!first.ok) throw new Error(first.code);
-    await cancelBooking({ bookingId: first.bookings[0].bookingId, by: "PERSON", now: NOW });
+    await cancelBooking({ bookingId: first.bookings[0].bookingId, actor: { kind: "manage-link", bookingId: first.bookings[0].bookingId }, now: NOW });
     expect((await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).status).toBe("CONFIRMED");
-    await cancelBooking({ bookingId: first.bookings[1].bookingId, by: "PERSON", now: NOW });
+    await cancelBooking({ bookingId: first.bookings[1].bookingId, actor: { kind: "manage-link", bookingId: first.bookings[1].bookingId }, now: NOW });
     expect(await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).toMatchObject({
       status: "CANCELLED",
       cancelledAt: NOW,
@@ -174,7 +178,7 @@ describe("enrolInCourse", () => {
   test("an enrolment made by staff is audited", async () => {
     const staff = await createStaffUser();
     const { course } = await courseWithSessions(2);
-    const result = await enrolInCourse({ courseId: course.id, person: personInput(), source: "WALK_IN", bookedById: staff.id, now: NOW });
+    const result = await enrolInCourse({ courseId: course.id, person: personInput(), source: "WALK_IN", actor: { kind: "staff", userId: staff.id, roles: ["TRAINER"], permissions: ["create:booking:any"] }, now: NOW });
     if (!result.ok) throw new Error(result.code);
     expect(await prisma.auditLog.findMany()).toEqual([
       expect.objectContaining({ action: "course.enrol", entityId: result.enrolmentId, actorUserId: staff.id }),

@@ -1,4 +1,10 @@
-import { decideCourseEnrolment } from "~/domain/booking/course-enrolment";
+import {
+  ANONYMOUS,
+  isPersonalReason,
+  mayEnrolInCourse,
+  mayHearPersonalReason,
+  type Actor,
+} from "~/domain/policy/booking-policy";
 import { findPersonBookings, sessionForEmailSelect } from "~/models/booking.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -6,14 +12,15 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { audit } from "./audit.server";
 import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
-import { isPersonalRefusal, PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
+import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";
 
 export type EnrolInCourseInput = {
   courseId: string;
   person: PersonInput;
   source: BookingSource;
-  bookedById?: string | null;
+  /** Who asks: the public form is anonymous (the default); staff enrol the person on their behalf. */
+  actor?: Actor;
   now?: Date;
 };
 
@@ -28,6 +35,7 @@ export type EnrolInCourseResult =
       ok: false;
       code:
         | "COURSE_NOT_FOUND"
+        | "NOT_ALLOWED"
         | "COURSE_EMPTY"
         | "ALREADY_ENROLLED"
         | "BOOKING_CLOSED"
@@ -42,6 +50,8 @@ export type EnrolInCourseResult =
 
 export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInCourseResult> {
   const now = input.now ?? new Date();
+  const actor = input.actor ?? ANONYMOUS;
+  const bookedById = actor.kind === "staff" ? actor.userId : null;
 
   return runTransaction<EnrolInCourseResult>(async (tx, abort) => {
     const course = await tx.course.findFirst({
@@ -51,8 +61,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         title: true,
         sessions: {
           where: { deletedAt: null },
-          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-          select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true },
+          select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true, courseOrder: true },
         },
       },
     });
@@ -68,26 +77,36 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         })
       : null;
 
-    const decision = decideCourseEnrolment({ sessions: course.sessions, personBookings, now, existingEnrolment });
+    // The policy answers in course order, and the bookings below (and their emails' "session
+    // 2 of 4") follow the order it gives.
+    const answer = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings, now, existingEnrolment });
     // --- privacy of a refusal (decision 010) ---
-    if (!decision.ok && known && !isMadeByStaff(input) && isPersonalRefusal(decision.code)) {
-      const asStranger = decideCourseEnrolment({ sessions: course.sessions, personBookings: [], now, existingEnrolment: null });
-      if (!asStranger.ok) return asStranger;
+    if (!answer.may && known && isPersonalReason(answer.reason) && !mayHearPersonalReason(actor)) {
+      const asStranger = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings: [], now, existingEnrolment: null });
+      if (!asStranger.may) {
+        const { reason, sessionId, conflictingSessionId } = asStranger;
+        return { ok: false, code: reason, ...(sessionId ? { sessionId } : {}), ...(conflictingSessionId ? { conflictingSessionId } : {}) };
+      }
+      const sessionId = answer.sessionId;
       await tellContactOnFile(tx, {
         person: known,
-        code: decision.code,
+        code: answer.reason,
         attempt: {
           kind: "course",
           course: { id: course.id, title: course.title },
-          session: "sessionId" in decision ? (course.sessions.find((s) => s.id === decision.sessionId) ?? null) : null,
+          session: sessionId ? (course.sessions.find((s) => s.id === sessionId) ?? null) : null,
         },
-        conflictingSessionId: decision.code === "OVERLAPS_OTHER_BOOKING" ? decision.conflictingSessionId : undefined,
+        conflictingSessionId: answer.conflictingSessionId,
         now,
       });
       return { ok: false, code: PRIVATE_REFUSAL };
     }
     // --- end privacy of a refusal ---
-    if (!decision.ok) return decision;
+    if (!answer.may) {
+      const { reason, sessionId, conflictingSessionId } = answer;
+      return { ok: false, code: reason, ...(sessionId ? { sessionId } : {}), ...(conflictingSessionId ? { conflictingSessionId } : {}) };
+    }
+    const decision = answer;
 
     // Seats first: if one is gone, abort rolls back the seats already taken, and nothing else
     // has been written yet.
@@ -95,7 +114,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       if (!(await takeSeat(tx, sessionId))) abort({ ok: false, code: "COURSE_FULL", sessionId });
     }
 
-    const person = await savePerson(tx, input.person, known, { now, createdById: input.bookedById });
+    const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
     const enrolmentId = existingEnrolment
       ? (
           await tx.courseEnrolment.update({
@@ -121,7 +140,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         personId: person.id,
         status: "CONFIRMED",
         source: input.source,
-        bookedById: input.bookedById ?? null,
+        bookedById,
         courseEnrolmentId: enrolmentId,
         manageTokenHash: hashToken(manageToken),
         now,
@@ -141,12 +160,12 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       });
     }
 
-    if (isMadeByStaff(input)) {
+    if (isMadeByStaff({ source: input.source, bookedById })) {
       await audit(tx, {
         action: "course.enrol",
         entityType: "CourseEnrolment",
         entityId: enrolmentId,
-        actorUserId: input.bookedById ?? null,
+        actorUserId: bookedById,
         data: { courseId: course.id, personId: person.id, source: input.source, bookingIds: bookings.map((b) => b.bookingId) },
         at: now,
       });

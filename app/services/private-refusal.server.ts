@@ -1,6 +1,7 @@
 // A refusal that comes from a person's own bookings is hers to hear, not the form's poster's:
 // see docs/decisions/010-an-unauthenticated-form-only-adds.md.
 import { findSessionForBooking, type SessionForEmail } from "~/models/booking.server";
+import type { PersonalReason } from "~/domain/policy/booking-policy";
 import type { PersonMatchRow } from "~/models/person.server";
 import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
@@ -9,13 +10,6 @@ import type { TransactionClient } from "./transaction.server";
 
 /** What the form's poster is told instead: the same words whoever they typed, with the same status. */
 export const PRIVATE_REFUSAL = "PRIVATE_REFUSAL";
-
-/** Codes that say something about the person's other bookings, so only she may read them. */
-export type PersonalRefusalCode = "ALREADY_BOOKED" | "OVERLAPS_OTHER_BOOKING" | "ALREADY_ENROLLED";
-
-export function isPersonalRefusal(code: string): code is PersonalRefusalCode {
-  return code === "ALREADY_BOOKED" || code === "OVERLAPS_OTHER_BOOKING" || code === "ALREADY_ENROLLED";
-}
 
 type Attempt =
   | { kind: "session"; session: SessionForEmail }
@@ -32,7 +26,7 @@ export async function tellContactOnFile(
   tx: TransactionClient,
   refusal: {
     person: Pick<PersonMatchRow, "id" | "firstName" | "lastName" | "email" | "consentServiceEmails" | "preferredLanguage">;
-    code: PersonalRefusalCode;
+    code: PersonalReason;
     attempt: Attempt;
     conflictingSessionId?: string;
     now: Date;

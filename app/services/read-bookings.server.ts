@@ -1,8 +1,7 @@
 // What a resident holding a manage link or a bookings session is shown of their bookings.
 import { calendarSequence } from "~/domain/booking/calendar-sequence";
-import { canCancel } from "~/domain/booking/cancellation";
 import { waitlistPosition, type WaitlistEntry } from "~/domain/booking/waitlist";
-import { hasStarted } from "~/domain/time/interval";
+import { mayCancelBooking, sessionTiming, type Actor, type CancelAnswer, type SessionTiming } from "~/domain/policy/booking-policy";
 import {
   findBookingViewByTokenHash,
   findBookingViewsOfPerson,
@@ -31,8 +30,10 @@ export type ManagedBooking = {
   courseEnrolmentId: string | null;
   /** 1-based, only while WAITLISTED. */
   waitlistPosition: number | null;
-  /** The cancel button's rule, evaluated at `now`. */
-  canCancel: boolean;
+  /** The policy's answer for the actor reading the page (manage link or bookings session), at `now`. */
+  cancel: CancelAnswer;
+  /** Where the session stands by the clock. */
+  timing: SessionTiming;
   /** The session has started (or ended): the page shows it as past. */
   isPast: boolean;
   person: { id: string; firstName: string; lastName: string };
@@ -48,7 +49,7 @@ export async function findBookingByManageToken(token: string, now: Date = new Da
   const row = await findBookingViewByTokenHash(prisma, hashToken(token));
   if (row === null) return null;
   const waitlist = row.status === "WAITLISTED" ? await findWaitlist(prisma, row.session.id) : [];
-  return toManagedBooking(row, waitlist, now);
+  return toManagedBooking(row, waitlist, { kind: "manage-link", bookingId: row.id }, now);
 }
 
 /** Upcoming bookings soonest first; past ones (session started) most recent first. Cancelled ones included. */
@@ -59,7 +60,8 @@ export async function listPersonBookings(
   const rows = await findBookingViewsOfPerson(prisma, personId);
   const waitlistedSessionIds = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.session.id);
   const waitlists = waitlistedSessionIds.length > 0 ? await findWaitlists(prisma, waitlistedSessionIds) : new Map<string, WaitlistEntry[]>();
-  const bookings = rows.map((row) => toManagedBooking(row, waitlists.get(row.session.id) ?? [], now));
+  const actor: Actor = { kind: "resident", personId };
+  const bookings = rows.map((row) => toManagedBooking(row, waitlists.get(row.session.id) ?? [], actor, now));
   return {
     upcoming: bookings.filter((b) => !b.isPast),
     past: bookings.filter((b) => b.isPast).reverse(),
@@ -76,8 +78,10 @@ export async function suggestOtherDates(sessionId: string, now: Date = new Date(
 function toManagedBooking(
   row: BookingViewRow,
   waitlist: Parameters<typeof waitlistPosition>[1],
+  actor: Actor,
   now: Date,
 ): ManagedBooking {
+  const timing = sessionTiming(row.session, now);
   return {
     id: row.id,
     status: row.status,
@@ -90,8 +94,9 @@ function toManagedBooking(
     cancelledBy: row.cancelledBy,
     courseEnrolmentId: row.courseEnrolmentId,
     waitlistPosition: row.status === "WAITLISTED" ? waitlistPosition(row.id, waitlist) : null,
-    canCancel: canCancel(row, row.session, now).ok,
-    isPast: hasStarted(row.session, now),
+    cancel: mayCancelBooking(actor, { booking: { ...row, personId: row.person.id }, session: row.session, now }),
+    timing,
+    isPast: timing !== "upcoming",
     person: row.person,
     session: toSessionInfo(row.session, now),
     calendarSequence: calendarSequence(row, row.session),

@@ -219,6 +219,10 @@ function personRows(
 }
 
 function sessionRows(sessions: PlannedSession[], activity: Activity, monday: Date, coordinatorId: string) {
+  const waitlistCount = new Map<string, number>();
+  for (const b of activity.bookings) {
+    if (b.status === "WAITLISTED") waitlistCount.set(b.sessionId, (waitlistCount.get(b.sessionId) ?? 0) + 1);
+  }
   const seriesSessions = sessions.filter((s) => s.seriesId === SERIES.id).sort((a, b) => a.localStart - b.localStart);
   const courseFirst = sessions.filter((s) => s.courseId === COURSE.id).sort((a, b) => a.localStart - b.localStart)[0];
   const seriesCreatedAt = addDays(seriesSessions[0].startsAt, -21);
@@ -260,6 +264,7 @@ function sessionRows(sessions: PlannedSession[], activity: Activity, monday: Dat
       endsAt: s.endsAt,
       capacity: s.capacity,
       seatsTaken: activity.seatsTaken.get(s.id) ?? 0,
+      waitlistCount: waitlistCount.get(s.id) ?? 0,
       status: s.status,
       room: s.room,
       cancelledAt: cancelledAt(s, monday),

@@ -14,7 +14,7 @@ const FRENCH_SESSION_TIME = new RegExp(
 /** Matches "lundi 7 décembre 2026" (a day's heading in the catalogue). */
 const FRENCH_DAY = new RegExp(`^${WEEKDAY} \\d{1,2}(er)? ${MONTH} \\d{4}$`, "i");
 const SEATS_TEXT =
-  /^(Plus qu'une place|Plus que \d+ places|Une place libre|\d+ places libres|Complet — liste d'attente)$/;
+  /^(Plus qu'une place|Plus que \d+ places|Une place libre|\d+ places libres|Complet — liste d'attente|Complet — liste d'attente complète)$/;
 
 /**
  * Sessions that the catalogue never lists (cancelled, already held) can only be found in the
@@ -178,7 +178,7 @@ test.describe("catalogue without JavaScript", () => {
     await scan();
     const full = page
       .locator(".session-card")
-      .filter({ has: page.locator(".seats--full") })
+      .filter({ has: page.locator(".seats--full:not(.seats--waitlist-full)") })
       .first();
     await full.getByRole("link", { name: "Voir l'atelier et réserver" }).click();
     await scan();

@@ -1,9 +1,11 @@
+import { WAITLIST_CAP } from "../../app/domain/booking/waitlist";
 import { expect, test } from "./fixtures";
 import { bookingStatusesByEmail, sessionSeats, sessionWithOneSeatLeft } from "./support/e2e-db";
 
 // 200 residents press "Confirmer" at the same moment for the last seat: the server must hand it to
-// exactly one of them, put everyone else on the waiting list, and never answer 500.
-test("200 concurrent bookings for the last seat: one confirmed, 199 waitlisted, no 500", async ({ request }) => {
+// exactly one of them, put the next WAITLIST_CAP on the waiting list, tell the others that the
+// list is full (409), and never answer 500.
+test("200 concurrent bookings for the last seat: one confirmed, a full waiting list, the rest refused, no 500", async ({ request }) => {
   test.setTimeout(120_000);
   const session = sessionWithOneSeatLeft(0);
   const before = sessionSeats(session.id);
@@ -27,14 +29,18 @@ test("200 concurrent bookings for the last seat: one confirmed, 199 waitlisted, 
 
   const statuses = responses.map((response) => response.status());
   expect(statuses.filter((status) => status >= 500)).toEqual([]);
-  expect(new Set(statuses)).toEqual(new Set([303]));
-  for (const response of responses) {
+  const booked = responses.filter((response) => response.status() === 303);
+  expect(booked).toHaveLength(1 + WAITLIST_CAP);
+  expect(statuses.filter((status) => status === 409)).toHaveLength(200 - 1 - WAITLIST_CAP);
+  for (const response of booked) {
     expect(response.headers().location).toMatch(/^\/reservation\/[\w-]{20,}\?confirmation=1$/);
   }
+  const refused = await responses.find((response) => response.status() === 409)!.text();
+  expect(refused).toContain("Cet atelier est complet, et sa liste");
 
   const bookings = bookingStatusesByEmail(session.id, `rush-${run}-%`);
-  expect(bookings).toHaveLength(200);
+  expect(bookings).toHaveLength(1 + WAITLIST_CAP);
   expect(bookings.filter((b) => b.status === "CONFIRMED")).toHaveLength(1);
-  expect(bookings.filter((b) => b.status === "WAITLISTED")).toHaveLength(199);
+  expect(bookings.filter((b) => b.status === "WAITLISTED")).toHaveLength(WAITLIST_CAP);
   expect(sessionSeats(session.id)).toEqual({ capacity: before.capacity, seatsTaken: before.capacity });
 });

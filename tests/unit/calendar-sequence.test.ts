@@ -47,7 +47,7 @@ async function book(sessionId: string, person: ReturnType<typeof personInput>) {
 }
 
 async function cancel(bookingId: string) {
-  const result = await cancelBooking({ bookingId, by: "PERSON", now: NOW });
+  const result = await cancelBooking({ bookingId, actor: { kind: "manage-link", bookingId }, now: NOW });
   if (!result.ok) throw new Error(`expected a cancellation, got ${result.code}`);
   return result;
 }

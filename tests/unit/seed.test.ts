@@ -38,6 +38,7 @@ async function expectConsistentActivity(now: Date) {
       startsAt: true,
       capacity: true,
       seatsTaken: true,
+      waitlistCount: true,
       cancellationReason: true,
       bookings: { select: { status: true, waitlistedAt: true } },
     },
@@ -45,6 +46,8 @@ async function expectConsistentActivity(now: Date) {
   for (const s of sessions) {
     const confirmed = s.bookings.filter((b) => b.status === "CONFIRMED").length;
     expect({ id: s.id, seatsTaken: s.seatsTaken }).toEqual({ id: s.id, seatsTaken: confirmed });
+    const waitlisted = s.bookings.filter((b) => b.status === "WAITLISTED").length;
+    expect({ id: s.id, waitlistCount: s.waitlistCount }).toEqual({ id: s.id, waitlistCount: waitlisted });
     expect(s.seatsTaken).toBeLessThanOrEqual(s.capacity);
     if (s.status === "COMPLETED") expect(s.startsAt < now).toBe(true);
     if (s.status === "CANCELLED") expect(s.cancellationReason).toBeTruthy();

@@ -1,5 +1,6 @@
 import { firstOverlapping, hasStarted, type TimeSlot } from "../time/interval";
 import { isActiveBooking, type ActiveBookingStatus, type BookingStatus, type SessionStatus } from "./statuses";
+import { isWaitlistFull } from "./waitlist";
 
 export interface BookableSession extends TimeSlot {
   id: string;
@@ -9,6 +10,8 @@ export interface BookableSession extends TimeSlot {
   seatsTaken: number;
   /** No such column yet: absent means the waiting list is open. */
   waitlistOpen?: boolean;
+  /** Bookings on the waiting list, as stored on the session row (`Session.waitlistCount`). */
+  waitlistCount?: number;
 }
 
 /** One of the person's bookings on another session, with that session's times. */
@@ -34,7 +37,8 @@ export type BookingRefusal =
   | { ok: false; code: "ALREADY_BOOKED"; status: ActiveBookingStatus }
   | { ok: false; code: "BOOKING_CLOSED" }
   | { ok: false; code: "OVERLAPS_OTHER_BOOKING"; conflictingSessionId: string }
-  | { ok: false; code: "SESSION_FULL" };
+  | { ok: false; code: "SESSION_FULL" }
+  | { ok: false; code: "WAITLIST_FULL" };
 
 export type BookingDecision = { ok: true; outcome: BookingOutcome } | BookingRefusal;
 
@@ -76,7 +80,7 @@ export function decideBooking(request: BookingRequest): BookingDecision {
   }
 
   if (!isFull(session)) return { ok: true, outcome: "CONFIRM" };
-  return outcomeWhenNoSeat(session.waitlistOpen);
+  return outcomeWhenNoSeat(session.waitlistOpen, session.waitlistCount);
 }
 
 /**
@@ -95,12 +99,20 @@ export function findConflictingBooking(
 export function outcomeAfterSeatAttempt(
   seatGranted: boolean,
   waitlistOpen?: boolean,
-): { ok: true; outcome: BookingOutcome } | { ok: false; code: "SESSION_FULL" } {
+): { ok: true; outcome: BookingOutcome } | { ok: false; code: "SESSION_FULL" | "WAITLIST_FULL" } {
   return seatGranted ? { ok: true, outcome: "CONFIRM" } : outcomeWhenNoSeat(waitlistOpen);
 }
 
+/**
+ * With no seat: the waiting list, unless it is closed or already as long as `WAITLIST_CAP`.
+ * The count read here may be stale too: the service joins the list with the guarded update
+ * `waitlistCount < WAITLIST_CAP`, which is what keeps the cap under concurrent requests.
+ */
 function outcomeWhenNoSeat(
   waitlistOpen: boolean | undefined,
-): { ok: true; outcome: "WAITLIST" } | { ok: false; code: "SESSION_FULL" } {
-  return waitlistOpen === false ? { ok: false, code: "SESSION_FULL" } : { ok: true, outcome: "WAITLIST" };
+  waitlistCount = 0,
+): { ok: true; outcome: "WAITLIST" } | { ok: false; code: "SESSION_FULL" | "WAITLIST_FULL" } {
+  if (waitlistOpen === false) return { ok: false, code: "SESSION_FULL" };
+  if (isWaitlistFull(waitlistCount)) return { ok: false, code: "WAITLIST_FULL" };
+  return { ok: true, outcome: "WAITLIST" };
 }

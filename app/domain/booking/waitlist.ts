@@ -1,6 +1,19 @@
 import { hasStarted } from "../time/interval";
 import type { SessionStatus } from "./statuses";
 
+/**
+ * A waiting list holds at most this many people. Places are freed only by cancellations
+ * (a few per session at most), so a tenth person in line is already unlikely to be served;
+ * beyond that the resident is better told "full" and shown other dates than given false hope.
+ * It also bounds what a scripted stranger can do to a session (queue fake names ahead of
+ * real people, send promotion emails). Kept by the guarded update on `Session.waitlistCount`.
+ */
+export const WAITLIST_CAP = 10;
+
+export function isWaitlistFull(waitlistCount: number): boolean {
+  return waitlistCount >= WAITLIST_CAP;
+}
+
 export interface WaitlistEntry {
   id: string;
   /** When the booking joined the queue; older rows may lack it, then createdAt stands in. */

@@ -4,33 +4,14 @@ import { useTranslation } from "react-i18next";
 import { frenchContent } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace, SessionPlaceLines } from "~/components/session-place";
-import { SessionSeats } from "~/components/session-seats";
+import { SessionSeats, seatsStateOf } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
-import { isCourseEnrolmentOpen } from "~/domain/booking/course-enrolment";
 import { formatSessionTime } from "~/domain/time/format-session-time";
-import { getSessionDetail, type SessionDetail } from "~/models/session.server";
+import { getSessionDetail } from "~/models/session.server";
 import bookingStyles from "~/styles/booking.css";
 import { getRequestT } from "~/utils/i18n.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
-
-/** Why a session can or cannot be booked, in the words the page uses. */
-function bookingState(session: SessionDetail, now: Date) {
-  if (session.status === "CANCELLED") return "cancelled" as const;
-  if (session.bookable) return session.seatsLeft > 0 ? ("open" as const) : ("waitlist" as const);
-  return session.endsAt <= now ? ("past" as const) : ("closed" as const);
-}
-
-/** Where this session stands in its course, and whether the whole course can still be joined. */
-function courseState(course: NonNullable<SessionDetail["course"]>, sessionId: string, now: Date) {
-  const running = course.sessions.filter((s) => s.status !== "CANCELLED");
-  return {
-    position: running.findIndex((s) => s.id === sessionId) + 1,
-    count: running.length,
-    open: isCourseEnrolmentOpen(course.sessions, now),
-    full: course.seatsLeft <= 0,
-  };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
@@ -40,12 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (session === null) throw new Response("Not found", { status: 404 });
   const when = formatSessionTime(session.startsAt, session.endsAt, language);
-  return {
-    title: t("session.metaTitle", { title: session.workshop.title, when }),
-    session,
-    state: bookingState(session, now),
-    course: session.course ? { ...session.course, ...courseState(session.course, session.id, now) } : null,
-  };
+  return { title: t("session.metaTitle", { title: session.workshop.title, when }), session };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -68,12 +44,23 @@ function useListFormat() {
 }
 
 export default function SessionPage() {
-  const { session, state, course } = useLoaderData<typeof loader>();
+  const { session } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   const formatList = useListFormat();
-  const { workshop, place } = session;
+  const { workshop, place, course, booking: answer } = session;
   const bookHref = `/ateliers/${encodeURIComponent(session.id)}/reserver`;
-  const seatsState = state === "cancelled" ? "cancelled" : state === "past" || state === "closed" ? "closed" : "open";
+  // The policy's answer in the page's words; the page decides nothing itself.
+  const state = answer.may
+    ? answer.outcome === "CONFIRM"
+      ? "open"
+      : "waitlist"
+    : answer.reason === "SESSION_CANCELLED"
+    ? "cancelled"
+    : answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL"
+    ? "full"
+    : session.timing === "past"
+    ? "past"
+    : "closed";
 
   const bookingBox = (
     <div className={`session-action session-action--${state}`}>
@@ -92,6 +79,8 @@ export default function SessionPage() {
           <p className="session-action__closed">
             {state === "cancelled"
               ? t("session.cancelled")
+              : state === "full"
+              ? t("policy.waitlistFull")
               : state === "past"
               ? t("session.past")
               : t("session.closed")}
@@ -148,7 +137,7 @@ export default function SessionPage() {
           ) : null}
           <dt>{t("session.seats")}</dt>
           <dd>
-            <SessionSeats seatsLeft={session.seatsLeft} state={seatsState} />
+            <SessionSeats seatsLeft={session.seatsLeft} state={seatsStateOf(answer)} />
           </dd>
         </dl>
         {bookingBox}
@@ -159,15 +148,15 @@ export default function SessionPage() {
           <h2 id="course-title">{t("session.course.title")}</h2>
           <p>{t("session.course.explain", { title: course.title })}</p>
           {course.position > 0 ? (
-            <p>{t("session.course.position", { position: course.position, count: course.count })}</p>
+            <p>{t("session.course.position", { position: course.position, count: course.sessions.length })}</p>
           ) : null}
-          {course.open && !course.full ? (
+          {course.enrolment.may ? (
             <p>
               <Link className="button" to={`/parcours/${encodeURIComponent(course.id)}/inscription`}>
                 {t("session.course.enrol")}
               </Link>
             </p>
-          ) : course.open && course.full ? (
+          ) : course.enrolment.reason === "COURSE_FULL" ? (
             <p>{t("session.course.full")}</p>
           ) : (
             <p>{t("session.course.closed")}</p>

@@ -10,6 +10,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingForm } from "~/components/booking-form";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
+import { seatsStateOf } from "~/components/session-seats";
 import { SessionSummary } from "~/components/session-summary";
 import { PhoneLink } from "~/components/ui/phone-link";
 import { getSessionDetail, listCommunes } from "~/models/session.server";
@@ -83,8 +84,11 @@ export default function BookSessionPage() {
   const { session, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
-  const closed = !session.bookable;
-  const waitlist = !closed && session.seatsLeft <= 0;
+  // The policy's answer, put in words: the form (a seat or the waiting list), or why not.
+  const answer = session.booking;
+  const closed = !answer.may;
+  const waitlist = answer.may && answer.outcome === "WAITLIST";
+  const full = !answer.may && (answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL");
   const sessionHref = `/ateliers/${encodeURIComponent(session.id)}`;
 
   return (
@@ -93,14 +97,10 @@ export default function BookSessionPage() {
         <Link to={sessionHref}>{t("backToSession")}</Link>
       </p>
       <h1>{waitlist ? t("waitlistTitle") : t("title")}</h1>
-      <SessionSummary
-        session={session}
-        label={t("yourSession")}
-        seatsState={session.status === "CANCELLED" ? "cancelled" : closed ? "closed" : "open"}
-      />
+      <SessionSummary session={session} label={t("yourSession")} seatsState={seatsStateOf(answer)} />
       {closed ? (
         <div className="notice">
-          <p>{t("closed")}</p>
+          <p>{full ? t("policy.waitlistFull") : t("closed")}</p>
           <p>
             <Link className="button" to="/ateliers">
               {t("seeOthers")}

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/services/booking-summary.server";
-import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
+import { ManageCancelConfirm, ManageCancelProblem } from "~/components/manage-cancel";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { cancelBooking } from "~/services/cancel-booking.server";
 import { listPersonBookings } from "~/services/read-bookings.server";
@@ -33,16 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only the person's own bookings are found here: any other id, forged or not, is a 404.
   const booking = [...upcoming, ...past].find((candidate) => candidate.id === bookingId);
   if (!booking) throw notFound();
-  const summary = toBookingSummary(booking, language, now);
-  return { title: t("meta.cancel"), booking: summary, problem: cancelProblemOf(summary) };
+  const summary = toBookingSummary(booking, language);
+  const problem = summary.cancel.may ? null : summary.cancel.reason;
+  if (problem === "NOT_ALLOWED") throw notFound();
+  return { title: t("meta.cancel"), booking: summary, problem };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const personId = await requireResidentPersonId(request);
   const bookingId = (await readFormData(request)).get("bookingId");
   if (typeof bookingId !== "string" || bookingId === "") throw notFound();
-  // `personId` makes the service answer NOT_FOUND for a booking of anyone else.
-  const result = await cancelBooking({ bookingId, by: "PERSON", personId });
+  // Signed in as this person: the service answers NOT_FOUND for a booking of anyone else.
+  const result = await cancelBooking({ bookingId, actor: { kind: "resident", personId } });
   if (result.ok) return redirect(`${LIST_PATH}?annulee=${encodeURIComponent(bookingId)}`, 303);
   if (result.code === "NOT_FOUND") throw notFound();
   return data({ problem: result.code }, { status: 409 });

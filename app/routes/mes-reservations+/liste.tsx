@@ -32,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("meta.list"),
     firstName: (upcoming[0] ?? past[0])?.person.firstName ?? null,
-    upcoming: upcoming.map((booking) => toBookingSummary(booking, language, now)),
-    past: past.map((booking) => toBookingSummary(booking, language, now)),
+    upcoming: upcoming.map((booking) => toBookingSummary(booking, language)),
+    past: past.map((booking) => toBookingSummary(booking, language)),
     justCancelled: justCancelled ? { title: justCancelled.session.workshop.title, otherDates } : null,
   };
 }
@@ -91,7 +91,7 @@ function BookingList({ bookings }: { bookings: BookingSummaryView[] }) {
       {bookings.map((booking) => (
         <li key={booking.bookingId}>
           <BookingSummary booking={booking} headingId={`booking-${booking.bookingId}`} compact headingLevel={3} />
-          {booking.canCancel ? (
+          {booking.cancel.may ? (
             <p>
               <Link
                 className="button button--danger"
@@ -101,6 +101,8 @@ function BookingList({ bookings }: { bookings: BookingSummaryView[] }) {
                 {t("list.cancel")}
               </Link>
             </p>
+          ) : booking.cancel.reason === "SESSION_CANCELLED" ? (
+            <p className="panel panel--cancelled">{t("policy.sessionCancelled")}</p>
           ) : null}
         </li>
       ))}

@@ -55,6 +55,7 @@ export const ErrorBoundary = SessionErrorBoundary;
 type Refusal = Extract<EnrolInCourseResult, { ok: false }>["code"];
 
 const REFUSAL_MESSAGES: Record<Exclude<Refusal, "COURSE_NOT_FOUND" | "PRIVATE_REFUSAL">, string> = {
+  NOT_ALLOWED: "booking:refusal.NOT_ALLOWED",
   COURSE_EMPTY: "booking:refusal.COURSE_EMPTY",
   ALREADY_ENROLLED: "booking:refusal.ALREADY_ENROLLED",
   BOOKING_CLOSED: "booking:course.closed",
@@ -100,6 +101,9 @@ export default function CourseEnrolmentPage() {
   const { course, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
+  // The policy's answer, put in words: the form, "full", or "closed".
+  const { enrolment } = course;
+  const closed = !enrolment.may && enrolment.reason !== "COURSE_FULL";
 
   return (
     <div className="page narrow booking-page">
@@ -122,7 +126,7 @@ export default function CourseEnrolmentPage() {
               <span className="block capitalize">
                 <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
               </span>
-              <SessionSeats seatsLeft={session.seatsLeft} state={course.open ? "open" : "closed"} />
+              <SessionSeats seatsLeft={session.seatsLeft} state={closed ? "closed" : "open"} />
             </li>
           ))}
         </ol>
@@ -130,7 +134,7 @@ export default function CourseEnrolmentPage() {
         <SessionPlace place={course.place} />
       </section>
 
-      {course.canEnrol ? (
+      {enrolment.may ? (
         <>
           <p className="lead">{t("course.intro")}</p>
           <BookingForm
@@ -144,7 +148,7 @@ export default function CourseEnrolmentPage() {
         </>
       ) : (
         <div className="notice">
-          <p>{course.open ? t("course.full") : t("course.closed")}</p>
+          <p>{enrolment.reason === "COURSE_FULL" ? t("course.full") : t("course.closed")}</p>
           <p>
             <Link className="button" to="/ateliers">
               {t("seeOthers")}

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const cancelled = booking.status === "CANCELLED" || booking.session.status === "CANCELLED";
   const otherDates = cancelled ? toOtherDates(await suggestOtherDates(booking.session.id, now, 3), language) : [];
-  const summary = toBookingSummary(booking, language, now);
+  const summary = toBookingSummary(booking, language);
   const managePath = manageBookingPath(token);
   return {
     title: t("meta.booking", { title: summary.workshop.title }),
@@ -53,10 +53,11 @@ export default function ManageBooking() {
     useLoaderData<typeof loader>();
   const { t } = useTranslation("manage");
   const active = booking.status !== "CANCELLED" && booking.sessionStatus !== "CANCELLED";
+  const { cancel } = booking;
   return (
     <div className="page narrow">
       <ManageHeading booking={booking} justBooked={justBooked} justCancelled={justCancelled} course={course} />
-      {booking.sessionStatus === "CANCELLED" && booking.status !== "CANCELLED" ? (
+      {!cancel.may && cancel.reason === "SESSION_CANCELLED" ? (
         <div className="panel panel--cancelled">
           <p className="lead">{t("sessionState.sessionCancelled")}</p>
           {booking.sessionCancellationReason ? (
@@ -88,7 +89,7 @@ export default function ManageBooking() {
                 {t("actions.printCard")}
               </Link>
             </div>
-            {booking.canCancel ? (
+            {cancel.may ? (
               <div>
                 <p>{t("actions.cancelHelp")}</p>
                 <Link className="button button--danger" to={`${managePath}/annuler`}>

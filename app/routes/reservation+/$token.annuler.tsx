@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/services/booking-summary.server";
-import { ManageCancelConfirm, ManageCancelProblem, cancelProblemOf } from "~/components/manage-cancel";
+import { ManageCancelConfirm, ManageCancelProblem } from "~/components/manage-cancel";
 import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { cancelBooking } from "~/services/cancel-booking.server";
@@ -28,12 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findBookingByManageToken(token, now),
   ]);
   if (!booking) throw notFound();
-  const summary = toBookingSummary(booking, language, now);
+  const summary = toBookingSummary(booking, language);
+  const problem = summary.cancel.may ? null : summary.cancel.reason;
+  if (problem === "NOT_ALLOWED") throw notFound();
   return {
     title: t("meta.cancel", { title: summary.workshop.title }),
     booking: summary,
     managePath: manageBookingPath(token),
-    problem: cancelProblemOf(summary),
+    problem,
   };
 }
 
@@ -42,7 +44,8 @@ export async function action({ params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const booking = await findBookingByManageToken(token);
   if (!booking) throw notFound();
-  const result = await cancelBooking({ bookingId: booking.id, by: "PERSON" });
+  // Holding the link proves control of this one booking.
+  const result = await cancelBooking({ bookingId: booking.id, actor: { kind: "manage-link", bookingId: booking.id } });
   if (result.ok) return redirect(`${manageBookingPath(token)}?annulee=1`, 303);
   if (result.code === "NOT_FOUND") throw notFound();
   return data({ problem: result.code }, { status: 409 });

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findBookingByManageToken(token, now),
   ]);
   if (!booking) throw new Response("Not found", { status: 404 });
-  const summary = toBookingSummary(booking, language, now);
+  const summary = toBookingSummary(booking, language);
   const managePath = manageBookingPath(token);
   return {
     title: t("meta.card", { title: summary.workshop.title }),

@@ -1,0 +1,46 @@
+// Who is asking. The policy's answers depend on it; nothing here reads a cookie or a database:
+// the route proves who the actor is (a manage link's token, a bookings session, a staff login)
+// and the service passes the actor on.
+
+/** Mirrors the `StaffRole` enum of prisma/schema.prisma, so the domain imports nothing generated. */
+export type StaffRole = "TRAINER" | "MEDIATOR" | "COORDINATOR" | "ADMIN";
+
+type PermissionAction = "create" | "read" | "update" | "delete";
+type PermissionEntity = "booking" | "person" | "session" | "attendance";
+/** `own`: rows tied to the staff member (their sessions); `any`: every row. */
+type PermissionAccess = "own" | "any";
+
+/**
+ * Named like the Epic Stack's `action:entity:access`. Booking for someone (or enrolling them in
+ * a course, which is bookings) is `create:booking:any`; cancelling for someone is
+ * `update:booking:any`, since a cancelled booking is kept and only its status changes.
+ */
+export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
+
+export type AnonymousResident = { kind: "anonymous" };
+
+/** Holds the link sent at booking: proves control of that one booking, nothing more. */
+export type ManageLinkHolder = { kind: "manage-link"; bookingId: string };
+
+/** Opened the single-use link sent to the contact on file: acts for that person. */
+export type SignedInResident = { kind: "resident"; personId: string };
+
+/** A trainer, mediator, coordinator or administrator, with the permissions their roles grant. */
+export type StaffMember = {
+  kind: "staff";
+  userId: string;
+  roles: readonly StaffRole[];
+  permissions: readonly Permission[];
+};
+
+export type Actor = AnonymousResident | ManageLinkHolder | SignedInResident | StaffMember;
+
+export const ANONYMOUS: AnonymousResident = { kind: "anonymous" };
+
+export function isStaff(actor: Actor): actor is StaffMember {
+  return actor.kind === "staff";
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return isStaff(actor) && actor.permissions.includes(permission);
+}
