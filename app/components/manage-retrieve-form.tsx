@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { splitMessage } from "~/utils/booking-form";
 import { ErrorSummary } from "./ui/error-summary";
 import { TextField } from "./ui/form-field";
 
@@ -41,7 +42,11 @@ export function ManageRetrieveForm({ lastResult }: Props) {
         id={form.errorId}
         title={t("errors.summaryTitle")}
         titleId={`${form.id}-errors-title`}
-        formMessages={(form.errors ?? []).map((message) => ({ key: message, content: t(message) }))}
+        formMessages={(form.errors ?? []).map((message) => {
+          // A refusal may carry values: "rateLimit:link?when=…&phone=…".
+          const { key, values } = splitMessage(message);
+          return { key: message, content: t(key, values) };
+        })}
         fieldLinks={emailErrors.map((message) => ({ key: message, href: `#${fields.email.id}`, message }))}
       />
       <TextField

@@ -2,14 +2,21 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { createPrismaClient, prisma } from "~/utils/db.server";
 
+import { createPlace } from "../../tests/fixtures/rows";
 import { resetDatabase } from "../../tests/setup/db";
 import {
   BOOKINGS_PER_ADDRESS,
   BOOKINGS_PER_CONTACT,
   addressKey,
   limitBookingAttempt,
+  rateLimitRefusal,
   type LimitOutcome,
 } from "./rate-limits.server";
+
+// Read once when the environment is parsed, before the modules above are evaluated.
+vi.hoisted(() => {
+  process.env.RATE_LIMIT_EXEMPT_ADDRESSES = "192.0.2.250, ::ffff:192.0.2.251";
+});
 
 // The Prisma store reads the clock itself (`new Date()`), so the tests move the clock: only
 // `Date` is faked, Prisma's own timers keep running.
@@ -38,7 +45,7 @@ async function repeat(times: number, run: (i: number) => Promise<LimitOutcome>) 
 }
 
 describe("bookings per address", () => {
-  test(`the ${BOOKINGS_PER_ADDRESS.points + 1}th booking from one address within the hour is refused, another address is not`, async () => {
+  test(`one booking more than ${BOOKINGS_PER_ADDRESS.points} from one address within the hour is refused, another address is not`, async () => {
     const allowed = await repeat(BOOKINGS_PER_ADDRESS.points, (i) => attempt({ email: `person${i}@example.org` }));
     expect(allowed.every((outcome) => outcome.ok)).toBe(true);
 
@@ -60,10 +67,18 @@ describe("bookings per address", () => {
     expect((await attempt({ address: "2001:db8:1:2:dead:beef::9", email: "x@example.org" })).ok).toBe(false);
     expect((await attempt({ address: "2001:db8:1:3::1", email: "x@example.org" })).ok).toBe(true);
   });
+  test("an exempt address (RATE_LIMIT_EXEMPT_ADDRESSES) is never limited by address, still by contact", async () => {
+    for (const address of ["192.0.2.250", "192.0.2.251"]) {
+      const outcomes = await repeat(BOOKINGS_PER_ADDRESS.points + 5, (i) => attempt({ address, email: `${address}-${i}@example.org` }));
+      expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    }
+    await repeat(BOOKINGS_PER_CONTACT.points, () => attempt({ address: "192.0.2.250", email: "same@example.org" }));
+    expect((await attempt({ address: "192.0.2.250", email: "same@example.org" })).ok).toBe(false);
+  });
 });
 
 describe("bookings per contact", () => {
-  test(`the ${BOOKINGS_PER_CONTACT.points + 1}th booking with one email in a day is refused, whatever its case; another email is not`, async () => {
+  test(`one booking more than ${BOOKINGS_PER_CONTACT.points} with one email in a day is refused, whatever its case; another email is not`, async () => {
     const allowed = await repeat(BOOKINGS_PER_CONTACT.points, (i) =>
       attempt({ address: `198.51.100.${i}`, email: "Odette@Example.org" }),
     );
@@ -119,4 +134,26 @@ test("two app instances (two connections to one database) share the counters: ex
   } finally {
     await Promise.all([first.$disconnect(), second.$disconnect()]);
   }
+});
+
+describe("what a refused resident is told", () => {
+  const refused = { ok: false as const, retryAfterMs: 11 * MINUTE + 30 * 1000 };
+
+  test("when to try again in words and in seconds, and the place's phone kept left to right", async () => {
+    expect(await rateLimitRefusal(refused, { about: "booking", language: "fr", placePhone: "04 68 11 22 33" })).toEqual({
+      message: "rateLimit:booking?when=dans+12+minutes&phone=%E2%81%A604+68+11+22+33%E2%81%A9",
+      headers: { "Retry-After": "690" },
+    });
+  });
+
+  test("without a place, the digital hub's phone; without any phone, a message that needs none", async () => {
+    expect((await rateLimitRefusal(refused, { about: "link", language: "en" })).message).toBe(
+      "rateLimit:linkNoPhone?when=in+12+minutes",
+    );
+    const place = await createPlace();
+    await prisma.place.update({ where: { id: place.id }, data: { kind: "DIGITAL_HUB", phone: "04 68 10 24 50" } });
+    expect((await rateLimitRefusal(refused, { about: "link", language: "es", placePhone: null })).message).toBe(
+      "rateLimit:link?when=dentro+de+12+minutos&phone=%E2%81%A604+68+10+24+50%E2%81%A9",
+    );
+  });
 });

@@ -8,7 +8,12 @@ import { isIPv6 } from "node:net";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
 import { normalizeEmail, normalizePhone } from "~/domain/people/contact";
+import { retryAfterInWords, retryAfterSeconds } from "~/domain/time/retry-after";
+import { findReceptionPhone } from "~/models/place.server";
+import { messageWithValues } from "~/utils/booking-form";
 import { prisma, type Db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import type { Language } from "~/utils/i18n";
 
 import type { TransactionClient } from "./transaction.server";
 
@@ -90,6 +95,16 @@ export function addressKey(address: string): string {
   return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
+/**
+ * Per-address limits leave out the addresses listed in RATE_LIMIT_EXEMPT_ADDRESSES: a tiers-lieu
+ * whose public computers book for many residents, or the end-to-end tests' loopback. Per-contact
+ * limits still apply to them.
+ */
+function isExempt(address: string): boolean {
+  const key = addressKey(address);
+  return env.RATE_LIMIT_EXEMPT_ADDRESSES.some((exempt) => addressKey(exempt) === key);
+}
+
 /** Spends one point of each check, in order, and stops at the first one over its limit. */
 async function consumeAll(store: Store, checks: ReadonlyArray<[LimitRule, string]>): Promise<LimitOutcome> {
   startPruning();
@@ -112,7 +127,7 @@ export function limitBookingAttempt(input: {
   email: string | null;
   phone: string | null;
 }): Promise<LimitOutcome> {
-  const checks: [LimitRule, string][] = [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
+  const checks: [LimitRule, string][] = isExempt(input.address) ? [] : [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
   const email = normalizeEmail(input.email);
   const phone = normalizePhone(input.phone);
   if (email !== null) checks.push([BOOKINGS_PER_CONTACT, `email:${email}`]);
@@ -122,13 +137,36 @@ export function limitBookingAttempt(input: {
 
 /** Before sending the links of "Retrouver mes réservations"; an unknown email counts the same. */
 export function limitLinkRequest(input: { address: string; email: string }): Promise<LimitOutcome> {
-  return consumeAll(prisma, [
-    [LINK_REQUESTS_PER_EMAIL, normalizeEmail(input.email) ?? ""],
-    [LINK_REQUESTS_PER_ADDRESS, addressKey(input.address)],
-  ]);
+  const checks: [LimitRule, string][] = [[LINK_REQUESTS_PER_EMAIL, normalizeEmail(input.email) ?? ""]];
+  if (!isExempt(input.address)) checks.push([LINK_REQUESTS_PER_ADDRESS, addressKey(input.address)]);
+  return consumeAll(prisma, checks);
 }
 
 /** In the transaction that queues the email, so a rolled-back change spends nothing. */
 export function limitEmailToRecipient(tx: TransactionClient, recipient: string): Promise<LimitOutcome> {
   return consumeAll(tx, [[EMAILS_PER_RECIPIENT, normalizeEmail(recipient) ?? ""]]);
+}
+
+export type RateLimitRefusal = {
+  /** A form message with its values ("rateLimit:booking?when=…&phone=…"), translated when drawn. */
+  message: string;
+  headers: { "Retry-After": string };
+};
+
+/**
+ * What a refused resident is told: when to try again, in words and in their language, and whom to
+ * call meanwhile — the place's reception for a session or a course, else the digital hub's.
+ */
+export async function rateLimitRefusal(
+  refused: Extract<LimitOutcome, { ok: false }>,
+  options: { about: "booking" | "link"; language: Language; placePhone?: string | null },
+): Promise<RateLimitRefusal> {
+  const phone = options.placePhone ?? (await findReceptionPhone());
+  const when = retryAfterInWords(refused.retryAfterMs, options.language);
+  const message =
+    phone === null
+      ? messageWithValues(`rateLimit:${options.about}NoPhone`, { when })
+      : // Isolated left to right, so the groups of digits keep their order in an Arabic sentence.
+        messageWithValues(`rateLimit:${options.about}`, { when, phone: `\u2066${phone}\u2069` });
+  return { message, headers: { "Retry-After": String(retryAfterSeconds(refused.retryAfterMs)) } };
 }
