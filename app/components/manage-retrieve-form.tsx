@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { splitMessage } from "~/utils/booking-form";
+import { refuseUnsafeText, splitMessage } from "~/utils/booking-form";
 import { ErrorSummary } from "./ui/error-summary";
 import { TextField } from "./ui/form-field";
 
@@ -14,7 +14,9 @@ export const retrieveSchema = z.object({
     .trim()
     .min(1, "errors.emailRequired")
     .max(254, "errors.emailInvalid")
-    .email("errors.emailInvalid"),
+    .superRefine(refuseUnsafeText)
+    // Only once the text is safe and of a sensible length: one message at a time.
+    .pipe(z.string().email("errors.emailInvalid")),
 });
 
 /** Where the form posts from every page that shows it (the request page, a failed link). */

@@ -192,3 +192,29 @@ describe("toPersonInput", () => {
     expect(person).not.toHaveProperty(HONEYPOT_FIELD);
   });
 });
+
+describe("free text is refused with control characters or bidi overrides", () => {
+  test("NUL, an ESC sequence, a line break: a message beside the field, the rest of the form kept", () => {
+    const submission = parseBookingForm(form({ ...valid, firstName: "Ma\u0000rie", lastName: "\u001b[2JDupont" }));
+    if (submission.status === "success") throw new Error("the form should have been refused");
+    expect(submission.error).toEqual({ firstName: ["forms:safeText.control"], lastName: ["forms:safeText.control"] });
+    expect(submission.reply().initialValue).toMatchObject({ email: valid.email, firstName: "Ma\u0000rie" });
+    expect(errorsOf({ ...valid, lastName: "Du\npont" })).toEqual({ lastName: ["forms:safeText.control"] });
+  });
+
+  test("U+202E and the isolates: a message about the direction of writing", () => {
+    expect(errorsOf({ ...valid, firstName: "Marie\u202Eeiram" })).toEqual({ firstName: ["forms:safeText.bidi"] });
+    expect(errorsOf({ ...valid, lastName: "\u2067Dupont\u2069" })).toEqual({ lastName: ["forms:safeText.bidi"] });
+  });
+
+  test("emails and the phone too", () => {
+    expect(errorsOf({ ...valid, email: "marie\u0000@orange.fr" }).email?.[0]).toBe("forms:safeText.control");
+    expect(errorsOf({ ...valid, helperEmail: "aide\u202E@orange.fr" }).helperEmail?.[0]).toBe("forms:safeText.bidi");
+    expect(errorsOf({ ...valid, phone: "06\u000012345678" }).phone?.[0]).toBe("forms:safeText.control");
+  });
+
+  test("a name pasted with a line break at its end is trimmed and accepted", () => {
+    const submission = parseBookingForm(form({ ...valid, firstName: "Marie\n" }));
+    expect(submission.status).toBe("success");
+  });
+});

@@ -5,6 +5,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { normalizePhone } from "~/domain/people/contact";
 import { EMAIL_MAX, NAME_MAX, PHONE_MAX } from "~/domain/people/limits";
+import { unsafeTextReason } from "~/domain/text/safe-text";
 import { AgeBand } from "~/generated/prisma/enums";
 import { isLanguage, supportedLanguages, type Language } from "~/utils/i18n";
 
@@ -34,7 +35,23 @@ export const formMessages = {
   invalidChoice: "forms:invalidChoice",
   invalid: "forms:invalid",
   notSent: "forms:notSent",
+  unsafeControl: "forms:safeText.control",
+  unsafeBidi: "forms:safeText.bidi",
 } as const;
+
+/**
+ * Refuses control characters and bidi overrides (app/domain/text/safe-text.ts) with a message
+ * that says which; for any free-text field of a resident form.
+ */
+export function refuseUnsafeText(value: string, ctx: z.RefinementCtx): void {
+  const reason = unsafeTextReason(value);
+  if (reason !== null) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: reason === "bidi" ? formMessages.unsafeBidi : formMessages.unsafeControl,
+    });
+  }
+}
 
 /** A message key with values for its translation: "forms:tooLong?max=100". */
 export function messageWithValues(key: string, values: Record<string, string | number>): string {
@@ -55,7 +72,7 @@ const isEmail = (value: string) => z.string().email().safeParse(value).success;
 // Every field defaults to "" and fails through refinements, never through a type error: Zod skips
 // the object-level checks (at least one contact, the trap) once a field has a type error, and the
 // resident should hear about every missing piece at the first try.
-const text = (max: number) => z.string().trim().max(max, tooLong(max)).default("");
+const text = (max: number) => z.string().trim().max(max, tooLong(max)).superRefine(refuseUnsafeText).default("");
 
 const requiredName = text(NAME_MAX).refine((value) => value !== "", formMessages.required);
 
