@@ -3,7 +3,7 @@
 // keys, translated when the form is drawn, so one schema serves every language.
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { normalizePhone } from "~/domain/people/contact";
+import { formatPhone, normalizePhone } from "~/domain/people/contact";
 import { EMAIL_MAX, NAME_MAX, PHONE_MAX } from "~/domain/people/limits";
 import { unsafeTextReason } from "~/domain/text/safe-text";
 import { AgeBand } from "~/generated/prisma/enums";
@@ -166,7 +166,7 @@ export function toPersonInput(value: BookingFormValue, pageLanguage: Language) {
     firstName: value.firstName,
     lastName: value.lastName,
     email: value.email,
-    phone: value.phone,
+    phone: formatPhone(value.phone) ?? value.phone,
     communeId: value.communeId,
     ageBand: value.ageBand,
     preferredLanguage: isLanguage(value.preferredLanguage) ? value.preferredLanguage : pageLanguage,
