@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { refuseUnsafeText, splitMessage } from "~/utils/booking-form";
+import { refuseUnsafeText, splitMessage } from "~/utils/form-messages";
 import { ErrorSummary } from "./ui/error-summary";
 import { TextField } from "./ui/form-field";
 

@@ -10,7 +10,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { normalizeEmail, normalizePhone } from "~/domain/people/contact";
 import { retryAfterInWords, retryAfterSeconds } from "~/domain/time/retry-after";
 import { findReceptionPhone } from "~/models/place.server";
-import { messageWithValues } from "~/utils/booking-form";
+import { messageWithValues } from "~/utils/form-messages";
 import { prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { Language } from "~/utils/i18n";

@@ -5,9 +5,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { formatPhone, normalizePhone } from "~/domain/people/contact";
 import { EMAIL_MAX, NAME_MAX, PHONE_MAX } from "~/domain/people/limits";
-import { unsafeTextReason } from "~/domain/text/safe-text";
 import { AgeBand } from "~/generated/prisma/enums";
 import { isLanguage, supportedLanguages, type Language } from "~/utils/i18n";
+import { messageWithValues, refuseUnsafeText } from "~/utils/form-messages";
+
+// Kept here too, where the booking form's users have always found them.
+export { messageWithValues, splitMessage } from "~/utils/form-messages";
 
 export const BOOKING_FORM_ID = "booking-form";
 
@@ -35,36 +38,8 @@ export const formMessages = {
   invalidChoice: "forms:invalidChoice",
   invalid: "forms:invalid",
   notSent: "forms:notSent",
-  unsafeControl: "forms:safeText.control",
-  unsafeBidi: "forms:safeText.bidi",
 } as const;
 
-/**
- * Refuses control characters and bidi overrides (app/domain/text/safe-text.ts) with a message
- * that says which; for any free-text field of a resident form.
- */
-export function refuseUnsafeText(value: string, ctx: z.RefinementCtx): void {
-  const reason = unsafeTextReason(value);
-  if (reason !== null) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: reason === "bidi" ? formMessages.unsafeBidi : formMessages.unsafeControl,
-    });
-  }
-}
-
-/** A message key with values for its translation: "forms:tooLong?max=100". */
-export function messageWithValues(key: string, values: Record<string, string | number>): string {
-  const query = new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)]));
-  return `${key}?${query.toString()}`;
-}
-
-/** The reverse of `messageWithValues`, for `t(key, values)`. */
-export function splitMessage(message: string): { key: string; values: Record<string, string> } {
-  const at = message.indexOf("?");
-  if (at === -1) return { key: message, values: {} };
-  return { key: message.slice(0, at), values: Object.fromEntries(new URLSearchParams(message.slice(at + 1))) };
-}
 
 const tooLong = (max: number) => messageWithValues(formMessages.tooLong, { max });
 const isEmail = (value: string) => z.string().email().safeParse(value).success;
