@@ -66,6 +66,8 @@ export default defineConfig({
         APP_URL: e2eUrls.app,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         SESSION_SECRET: "e2e-secret-not-for-production",
+        // Every test comes from loopback: per-address limits would count the whole suite as one resident.
+        RATE_LIMIT_EXEMPT_ADDRESSES: "127.0.0.1,::1",
         TZ: "UTC",
       },
     },

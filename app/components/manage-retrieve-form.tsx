@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { refuseUnsafeText, splitMessage } from "~/utils/form-messages";
 import { ErrorSummary } from "./ui/error-summary";
 import { TextField } from "./ui/form-field";
 
@@ -13,7 +14,9 @@ export const retrieveSchema = z.object({
     .trim()
     .min(1, "errors.emailRequired")
     .max(254, "errors.emailInvalid")
-    .email("errors.emailInvalid"),
+    .superRefine(refuseUnsafeText)
+    // Only once the text is safe and of a sensible length: one message at a time.
+    .pipe(z.string().email("errors.emailInvalid")),
 });
 
 /** Where the form posts from every page that shows it (the request page, a failed link). */
@@ -41,7 +44,11 @@ export function ManageRetrieveForm({ lastResult }: Props) {
         id={form.errorId}
         title={t("errors.summaryTitle")}
         titleId={`${form.id}-errors-title`}
-        formMessages={(form.errors ?? []).map((message) => ({ key: message, content: t(message) }))}
+        formMessages={(form.errors ?? []).map((message) => {
+          // A refusal may carry values: "rateLimit:link?when=…&phone=…".
+          const { key, values } = splitMessage(message);
+          return { key: message, content: t(key, values) };
+        })}
         fieldLinks={emailErrors.map((message) => ({ key: message, href: `#${fields.email.id}`, message }))}
       />
       <TextField

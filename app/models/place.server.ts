@@ -59,3 +59,16 @@ export async function listPublicPlaces(now: Date) {
 }
 
 export type PublicPlace = Awaited<ReturnType<typeof listPublicPlaces>>[number];
+
+/**
+ * The general number for residents when no place is in question (the digital hub's reception),
+ * or null when no hub lists a phone.
+ */
+export async function findReceptionPhone(): Promise<string | null> {
+  const hub = await prisma.place.findFirst({
+    where: { kind: "DIGITAL_HUB", deletedAt: null, phone: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { phone: true },
+  });
+  return hub?.phone ?? null;
+}

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -6,6 +6,7 @@ import { hashToken } from "~/utils/tokens.server";
 import { resetDatabase } from "../../tests/setup/db";
 import { consumeBookingsLink, requestBookingsLink } from "./access-link.server";
 import { bookSession } from "./book-session.server";
+import { EMAILS_PER_RECIPIENT, LINK_REQUESTS_PER_ADDRESS, LINK_REQUESTS_PER_EMAIL } from "./rate-limits.server";
 import { NOW, at, createSession, outboxEmails, personInput } from "../../tests/fixtures/rows";
 
 beforeEach(() => resetDatabase());
@@ -64,30 +65,69 @@ describe("requestBookingsLink", () => {
     expect(opened.map((o) => (o.ok ? o.personId : o.code)).sort()).toEqual([pierre, josette].sort());
   });
 
-  test("at most 3 requests per email in 15 minutes, known or not", async () => {
-    await resident("Odette", "odette@example.org");
-    for (const email of ["odette@example.org", "nobody@example.org"]) {
-      for (let i = 0; i < 3; i++) expect(await request(email, { ip: `198.51.100.${i}`, now: at(i * MINUTE) })).toEqual({ ok: true });
-      expect(await request(email.toUpperCase(), { ip: "198.51.100.99", now: at(5 * MINUTE) })).toEqual({ ok: false, code: "RATE_LIMITED" });
-      expect(await request(email, { now: at(15 * MINUTE + 1) })).toEqual({ ok: true });
-    }
-    expect(await outboxEmails("bookings-link")).toHaveLength(4);
-  });
+  describe("rate limits", () => {
+    // The limiter's store reads the clock itself: the tests move it (only Date is faked).
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(NOW);
+    });
+    afterEach(() => vi.useRealTimers());
+    const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
-  test("at most 20 requests per IP in 15 minutes", async () => {
-    for (let i = 0; i < 20; i++) expect(await request(`person${i}@example.org`)).toEqual({ ok: true });
-    expect(await request("another@example.org")).toEqual({ ok: false, code: "RATE_LIMITED" });
-    expect(await request("another@example.org", { ip: "192.0.2.1" })).toEqual({ ok: true });
-  });
+    test(`at most ${LINK_REQUESTS_PER_EMAIL.points} requests per email in 15 minutes, known or not, whatever its case`, async () => {
+      await resident("Odette", "odette@example.org");
+      for (const email of ["odette@example.org", "nobody@example.org"]) {
+        vi.setSystemTime(NOW);
+        for (let i = 0; i < 3; i++) expect(await request(email, { ip: `198.51.100.${i}` })).toEqual({ ok: true });
+        wait(5 * MINUTE);
+        expect(await request(email.toUpperCase(), { ip: "198.51.100.99" })).toEqual({
+          ok: false,
+          code: "RATE_LIMITED",
+          retryAfterMs: 10 * MINUTE,
+        });
+        expect(await request("someone.else@example.org", { ip: "198.51.100.99" })).toEqual({ ok: true });
+        wait(10 * MINUTE);
+        expect(await request(email)).toEqual({ ok: true });
+      }
+      expect(await outboxEmails("bookings-link")).toHaveLength(4);
+    });
 
-  test("the request log holds hashes only and is pruned after a day", async () => {
-    await request("odette@example.org", { ip: "203.0.113.7" });
-    const rows = await prisma.auditLog.findMany();
-    expect(rows).toHaveLength(2);
-    expect(JSON.stringify(rows)).not.toMatch(/odette|203\.0\.113\.7/);
+    test(`at most ${LINK_REQUESTS_PER_ADDRESS.points} requests per address in 15 minutes`, async () => {
+      for (let i = 0; i < 20; i++) expect(await request(`person${i}@example.org`)).toEqual({ ok: true });
+      expect(await request("another@example.org")).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+      expect(await request("another@example.org", { ip: "192.0.2.1" })).toEqual({ ok: true });
+      wait(15 * MINUTE);
+      expect(await request("another@example.org")).toEqual({ ok: true });
+    });
 
-    await request("other@example.org", { now: at(25 * 60 * MINUTE) });
-    expect(await prisma.auditLog.count()).toBe(2);
+    test(`a household of 60 on one email: one request queues at most ${EMAILS_PER_RECIPIENT.points} emails, and the answer stays the same`, async () => {
+      const session = await createSession({ capacity: 100 });
+      for (let i = 0; i < 60; i++) {
+        const result = await bookSession({
+          sessionId: session.id,
+          person: personInput({ firstName: `Membre${i}`, email: "foyer@example.org", consentServiceEmails: false }),
+          source: "ONLINE",
+          now: NOW,
+        });
+        expect(result.ok).toBe(true);
+      }
+      expect(await request("foyer@example.org")).toEqual({ ok: true });
+      expect(await outboxEmails("bookings-link")).toHaveLength(EMAILS_PER_RECIPIENT.points);
+      expect(await request("foyer@example.org")).toEqual({ ok: true });
+      expect(await outboxEmails("bookings-link")).toHaveLength(EMAILS_PER_RECIPIENT.points);
+
+      wait(24 * 60 * MINUTE);
+      expect(await request("foyer@example.org")).toEqual({ ok: true });
+      expect(await outboxEmails("bookings-link")).toHaveLength(2 * EMAILS_PER_RECIPIENT.points);
+    });
+
+    test("nothing is written to the audit log, and the counters hold hashes only", async () => {
+      await request("odette@example.org", { ip: "203.0.113.7" });
+      expect(await prisma.auditLog.count()).toBe(0);
+      const rows = await prisma.rateLimit.findMany();
+      expect(rows).toHaveLength(2);
+      expect(JSON.stringify(rows)).not.toMatch(/odette|203\.0\.113\.7/);
+    });
   });
 });
 

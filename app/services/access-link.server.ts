@@ -1,25 +1,13 @@
-import { createHash } from "node:crypto";
-
 import { normalizeEmail } from "~/domain/people/contact";
 import { findPersonsByEmail } from "~/models/person.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
-import { audit } from "./audit.server";
 import { enqueueEmail } from "./outbox.server";
+import { limitLinkRequest } from "./rate-limits.server";
 import { runTransaction } from "./transaction.server";
 
 export const BOOKINGS_LINK_PURPOSE = "bookings-list";
 export const BOOKINGS_LINK_TTL_MS = 30 * 60 * 1000;
-
-export const RATE_LIMIT_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_REQUESTS_PER_EMAIL = 3;
-export const MAX_REQUESTS_PER_IP = 20;
-
-// Requests are counted in AuditLog rows, which every process sees and which survive restarts.
-// They hold hashes, not the email or the IP, and are pruned once well past the window.
-const REQUEST_ENTITY = "BookingsLinkRequest";
-const REQUEST_ACTION = "bookings-link.request";
-const REQUEST_LOG_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export function bookingsAccessPath(token: string): string {
   return `/mes-reservations/acces/${token}`;
@@ -34,32 +22,21 @@ export type RequestBookingsLinkInput = {
 
 /**
  * "Retrouver mes réservations". The answer is the same whether anyone has this email or not,
- * and the rate limit counts unknown emails too, so neither tells who is registered.
- * A household sharing one email gets one email per person, each with that person's own
- * link, so every link opens exactly one person's bookings.
+ * and the rate limits (rate-limits.server.ts) count unknown emails too, so neither tells who is
+ * registered. A household sharing one email gets one email per person, each with that person's
+ * own link, so every link opens exactly one person's bookings — up to the daily cap of emails
+ * to one recipient, past which the answer stays the same and nothing more is queued.
  */
 export async function requestBookingsLink(
   input: RequestBookingsLinkInput,
-): Promise<{ ok: true } | { ok: false; code: "RATE_LIMITED" }> {
+): Promise<{ ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterMs: number }> {
   const now = input.now ?? new Date();
   const emailNormalized = normalizeEmail(input.email);
-  const emailKey = `email:${sha256(emailNormalized ?? "")}`;
-  const ipKey = `ip:${sha256(input.ip)}`;
+
+  const limit = await limitLinkRequest({ address: input.ip, email: input.email });
+  if (!limit.ok) return { ok: false, code: "RATE_LIMITED", retryAfterMs: limit.retryAfterMs };
 
   return runTransaction(async (tx) => {
-    const since = new Date(now.getTime() - RATE_LIMIT_WINDOW_MS);
-    const recent = (entityId: string) =>
-      tx.auditLog.count({ where: { entityType: REQUEST_ENTITY, entityId, at: { gt: since } } });
-    if ((await recent(emailKey)) >= MAX_REQUESTS_PER_EMAIL || (await recent(ipKey)) >= MAX_REQUESTS_PER_IP) {
-      return { ok: false, code: "RATE_LIMITED" } as const;
-    }
-    for (const entityId of [emailKey, ipKey]) {
-      await audit(tx, { action: REQUEST_ACTION, entityType: REQUEST_ENTITY, entityId, at: now });
-    }
-    await tx.auditLog.deleteMany({
-      where: { entityType: REQUEST_ENTITY, at: { lt: new Date(now.getTime() - REQUEST_LOG_KEPT_MS) } },
-    });
-
     const persons = emailNormalized ? await findPersonsByEmail(tx, emailNormalized) : [];
     for (const person of persons) {
       const token = createToken();
@@ -113,8 +90,4 @@ export async function consumeBookingsLink(token: string, now: Date = new Date())
     await tx.person.update({ where: { id: link.personId }, data: { lastActivityAt: now } });
     return { ok: true, personId: link.personId };
   });
-}
-
-function sha256(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("hex");
 }

@@ -1,9 +1,10 @@
-import { beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
 import { enqueueEmail } from "./outbox.server";
+import { EMAILS_PER_RECIPIENT } from "./rate-limits.server";
 import { runTransaction } from "./transaction.server";
 
 beforeEach(() => resetDatabase());
@@ -50,4 +51,43 @@ test("an email enqueued in a transaction that rolls back is not sent", async () 
     }),
   ).rejects.toThrow("the change failed");
   expect(await prisma.outboxEmail.count()).toBe(0);
+});
+
+describe("emails to one recipient a day", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T09:00:00.000Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const receipt = (n: number, recipient = "marie@example.org") => ({ ...email, recipient, dedupeKey: `booking-confirmed:b${n}` });
+
+  test(`a receipt or a link over ${EMAILS_PER_RECIPIENT.points} a day to one address is not queued; another address and other kinds are`, async () => {
+    for (let n = 0; n < EMAILS_PER_RECIPIENT.points; n++) {
+      expect(await runTransaction((tx) => enqueueEmail(tx, receipt(n)))).toBe("queued");
+    }
+    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(99, "MARIE@example.org")))).toBe("over-recipient-limit");
+    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(98), kind: "bookings-link" }))).toBe("over-recipient-limit");
+    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(97, "pierre@example.org")))).toBe("queued");
+    // News the person needs is never held back.
+    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(96), kind: "reminder" }))).toBe("queued");
+    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(95), kind: "session-cancelled" }))).toBe("queued");
+    expect(await prisma.outboxEmail.count({ where: { recipient: "marie@example.org" } })).toBe(EMAILS_PER_RECIPIENT.points + 2);
+
+    vi.setSystemTime(new Date("2026-12-02T09:00:00.000Z"));
+    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(99)))).toBe("queued");
+  });
+
+  test("a retried change does not count twice, and a rolled-back one counts nothing", async () => {
+    await runTransaction((tx) => enqueueEmail(tx, receipt(1)));
+    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(1)))).toBe("already-queued");
+    await expect(
+      runTransaction(async (tx) => {
+        await enqueueEmail(tx, receipt(2));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    const [counter] = await prisma.rateLimit.findMany();
+    expect(counter?.points).toBe(1);
+  });
 });

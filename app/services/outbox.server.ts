@@ -1,3 +1,4 @@
+import { limitEmailToRecipient } from "./rate-limits.server";
 import type { TransactionClient } from "./transaction.server";
 
 export type EmailKind =
@@ -24,10 +25,26 @@ export type OutboxEmailInput = {
 };
 
 /**
+ * The emails that anyone on the public site can make us send to an address they type — a booking's
+ * receipt, a "retrouver mes réservations" link. They count against EMAILS_PER_RECIPIENT; over it
+ * they are not queued, and the page that made them already says what they would have said.
+ * Reminders, promotions and cancellations carry news the person needs and no stranger can make
+ * them repeat (bookings are limited per contact), so they are never held back.
+ */
+export const CAPPED_EMAIL_KINDS: ReadonlySet<EmailKind> = new Set(["booking-confirmed", "booking-waitlisted", "bookings-link"]);
+
+export type EnqueueOutcome = "queued" | "already-queued" | "over-recipient-limit";
+
+/**
  * Written in the caller's transaction, so the email exists exactly when the change it reports
  * was committed. An existing row with the same dedupeKey is left untouched, sent or not.
  */
-export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInput): Promise<void> {
+export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInput): Promise<EnqueueOutcome> {
+  const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
+  if (existing !== null) return "already-queued";
+  if (CAPPED_EMAIL_KINDS.has(email.kind) && !(await limitEmailToRecipient(tx, email.recipient)).ok) {
+    return "over-recipient-limit";
+  }
   await tx.outboxEmail.upsert({
     where: { dedupeKey: email.dedupeKey },
     update: {},
@@ -40,4 +57,5 @@ export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInpu
       sendAfter: email.sendAfter ?? new Date(),
     },
   });
+  return "queued";
 }

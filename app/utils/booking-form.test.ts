@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { NAME_MAX } from "~/domain/people/limits";
+import { EMAIL_MAX, NAME_MAX } from "~/domain/people/limits";
 
 import {
   HONEYPOT_FIELD,
@@ -90,6 +90,26 @@ describe("parseBookingForm", () => {
     expect(key).toBe("forms:tooLong");
     expect(values).toEqual({ max: String(NAME_MAX) });
     expect(errors.lastName).toBeUndefined();
+  });
+
+  test("names and emails are accepted up to their maximum and refused one character beyond", () => {
+    const name = "A".repeat(NAME_MAX);
+    expect(parseBookingForm(form({ ...valid, firstName: name, lastName: name })).status).toBe("success");
+    expect(splitMessage(errorsOf({ ...valid, lastName: `${name}A` }).lastName![0]).key).toBe("forms:tooLong");
+
+    // The longest address RFC 5321 allows: a 64-character local part and a domain filling the rest.
+    const domain = `${"d".repeat(61)}.${"e".repeat(61)}.${"f".repeat(61)}.${"g".repeat(EMAIL_MAX - 64 - 1 - 3 * 62)}`;
+    const longest = `${"l".repeat(64)}@${domain}`;
+    expect(longest.length).toBe(EMAIL_MAX);
+    expect(parseBookingForm(form({ ...valid, email: longest })).status).toBe("success");
+    const { key, values } = splitMessage(errorsOf({ ...valid, email: `l${longest}` }).email![0]);
+    expect({ key, values }).toEqual({ key: "forms:tooLong", values: { max: String(EMAIL_MAX) } });
+  });
+
+  test("a phone is stored as people read it, whatever its writing", () => {
+    const submission = parseBookingForm(form({ ...valid, phone: "+33 (0)6.12.34.56.78" }));
+    if (submission.status !== "success") throw new Error("the form should have been accepted");
+    expect(toPersonInput(submission.value, "fr").phone).toBe("06 12 34 56 78");
   });
 
   test("a forged commune id is unknown when the server gives the communes", () => {
@@ -190,5 +210,31 @@ describe("toPersonInput", () => {
       helperEmail: null,
     });
     expect(person).not.toHaveProperty(HONEYPOT_FIELD);
+  });
+});
+
+describe("free text is refused with control characters or bidi overrides", () => {
+  test("NUL, an ESC sequence, a line break: a message beside the field, the rest of the form kept", () => {
+    const submission = parseBookingForm(form({ ...valid, firstName: "Ma\u0000rie", lastName: "\u001b[2JDupont" }));
+    if (submission.status === "success") throw new Error("the form should have been refused");
+    expect(submission.error).toEqual({ firstName: ["forms:safeText.control"], lastName: ["forms:safeText.control"] });
+    expect(submission.reply().initialValue).toMatchObject({ email: valid.email, firstName: "Ma\u0000rie" });
+    expect(errorsOf({ ...valid, lastName: "Du\npont" })).toEqual({ lastName: ["forms:safeText.control"] });
+  });
+
+  test("U+202E and the isolates: a message about the direction of writing", () => {
+    expect(errorsOf({ ...valid, firstName: "Marie\u202Eeiram" })).toEqual({ firstName: ["forms:safeText.bidi"] });
+    expect(errorsOf({ ...valid, lastName: "\u2067Dupont\u2069" })).toEqual({ lastName: ["forms:safeText.bidi"] });
+  });
+
+  test("emails and the phone too", () => {
+    expect(errorsOf({ ...valid, email: "marie\u0000@orange.fr" }).email?.[0]).toBe("forms:safeText.control");
+    expect(errorsOf({ ...valid, helperEmail: "aide\u202E@orange.fr" }).helperEmail?.[0]).toBe("forms:safeText.bidi");
+    expect(errorsOf({ ...valid, phone: "06\u000012345678" }).phone?.[0]).toBe("forms:safeText.control");
+  });
+
+  test("a name pasted with a line break at its end is trimmed and accepted", () => {
+    const submission = parseBookingForm(form({ ...valid, firstName: "Marie\n" }));
+    expect(submission.status).toBe("success");
   });
 });

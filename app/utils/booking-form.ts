@@ -3,10 +3,14 @@
 // keys, translated when the form is drawn, so one schema serves every language.
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { normalizePhone } from "~/domain/people/contact";
+import { formatPhone, normalizePhone } from "~/domain/people/contact";
 import { EMAIL_MAX, NAME_MAX, PHONE_MAX } from "~/domain/people/limits";
 import { AgeBand } from "~/generated/prisma/enums";
 import { isLanguage, supportedLanguages, type Language } from "~/utils/i18n";
+import { messageWithValues, refuseUnsafeText } from "~/utils/form-messages";
+
+// Kept here too, where the booking form's users have always found them.
+export { messageWithValues, splitMessage } from "~/utils/form-messages";
 
 export const BOOKING_FORM_ID = "booking-form";
 
@@ -36,18 +40,6 @@ export const formMessages = {
   notSent: "forms:notSent",
 } as const;
 
-/** A message key with values for its translation: "forms:tooLong?max=100". */
-export function messageWithValues(key: string, values: Record<string, string | number>): string {
-  const query = new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)]));
-  return `${key}?${query.toString()}`;
-}
-
-/** The reverse of `messageWithValues`, for `t(key, values)`. */
-export function splitMessage(message: string): { key: string; values: Record<string, string> } {
-  const at = message.indexOf("?");
-  if (at === -1) return { key: message, values: {} };
-  return { key: message.slice(0, at), values: Object.fromEntries(new URLSearchParams(message.slice(at + 1))) };
-}
 
 const tooLong = (max: number) => messageWithValues(formMessages.tooLong, { max });
 const isEmail = (value: string) => z.string().email().safeParse(value).success;
@@ -55,7 +47,7 @@ const isEmail = (value: string) => z.string().email().safeParse(value).success;
 // Every field defaults to "" and fails through refinements, never through a type error: Zod skips
 // the object-level checks (at least one contact, the trap) once a field has a type error, and the
 // resident should hear about every missing piece at the first try.
-const text = (max: number) => z.string().trim().max(max, tooLong(max)).default("");
+const text = (max: number) => z.string().trim().max(max, tooLong(max)).superRefine(refuseUnsafeText).default("");
 
 const requiredName = text(NAME_MAX).refine((value) => value !== "", formMessages.required);
 
@@ -149,7 +141,7 @@ export function toPersonInput(value: BookingFormValue, pageLanguage: Language) {
     firstName: value.firstName,
     lastName: value.lastName,
     email: value.email,
-    phone: value.phone,
+    phone: formatPhone(value.phone) ?? value.phone,
     communeId: value.communeId,
     ageBand: value.ageBand,
     preferredLanguage: isLanguage(value.preferredLanguage) ? value.preferredLanguage : pageLanguage,

@@ -9,6 +9,11 @@ const schema = z.object({
     .string()
     .regex(/^file:/, "DATABASE_URL must be a SQLite URL starting with file:")
     .default("file:./prisma/dev.db"),
+  /** Comma-separated addresses that per-address rate limits leave alone (docs/decisions/012). */
+  RATE_LIMIT_EXEMPT_ADDRESSES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((address) => address.trim()).filter((address) => address !== "")),
   PORT: z.coerce
     .number({ invalid_type_error: "PORT must be a port number such as 3000" })
     .int()

@@ -13,7 +13,8 @@ function newContact(tag: string) {
   const stamp = `${Date.now()}`.slice(-6);
   return {
     email: `e2e-${tag}-${stamp}-${serial}@exemple.fr`,
-    phone: `06 ${stamp.slice(0, 2)} ${stamp.slice(2, 4)} ${stamp.slice(4, 6)} ${String(serial).padStart(2, "0")}`,
+    // 06 1x: a block that exists (phones are checked against the numbering plan; 06 39 and 06 9x are overseas).
+    phone: `06 1${stamp[0]} ${stamp.slice(1, 3)} ${stamp.slice(3, 5)} ${stamp[5]}${serial % 10}`,
   };
 }
 

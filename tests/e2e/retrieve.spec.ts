@@ -37,6 +37,14 @@ function residentWithUpcomingBooking(pick: number): Resident {
   return row;
 }
 
+function hubPhone(): string {
+  const row = withDb((db) =>
+    db.prepare(`SELECT phone FROM Place WHERE kind = 'DIGITAL_HUB' AND deletedAt IS NULL AND phone IS NOT NULL ORDER BY createdAt LIMIT 1`).get(),
+  ) as { phone: string } | undefined;
+  if (!row) throw new Error("the e2e seed has no digital hub with a phone");
+  return row.phone;
+}
+
 /** The link of the last "bookings-link" email queued for this address. */
 function queuedLink(email: string): string | null {
   const row = withDb((db) =>
@@ -112,7 +120,14 @@ test.describe("asking for the link, without JavaScript", () => {
       page.getByRole("button", { name: "M'envoyer le lien" }).click(),
     ]);
     expect(response.status()).toBe(429);
-    await expect(page.getByRole("alert")).toContainText("Vous avez demandé plusieurs liens en peu de temps.");
+    const retryAfter = Number(response.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // When to try again in words, and the digital hub's phone (no place is in question here).
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Vous avez demandé plusieurs liens en peu de temps.");
+    await expect(alert).toContainText(`Vous pourrez en demander un nouveau dans ${Math.ceil(retryAfter / 60)} minutes.`);
+    await expect(alert).toContainText(`appelez l'accueil au \u2066${hubPhone()}\u2069`);
     await expect(page.getByText(NEUTRAL_ANSWER)).toHaveCount(0);
     await scan();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeEmail, normalizePhone } from "./contact";
+import { formatPhone, normalizeEmail, normalizePhone } from "./contact";
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
@@ -51,16 +51,36 @@ describe("normalizePhone, French numbers", () => {
     expect(normalizePhone("0590 12 34 56")).toBe("+590590123456");
     expect(normalizePhone("0696 12 34 56")).toBe("+596696123456");
     expect(normalizePhone("0694 12 34 56")).toBe("+594694123456");
-    expect(normalizePhone("0639 12 34 56")).toBe("+262639123456");
+    expect(normalizePhone("0639 01 23 45")).toBe("+262639012345");
+  });
+
+  it("rejects numbers of the right shape in blocks that do not exist (the library's metadata knows them)", () => {
+    expect(normalizePhone("0639 98 12 34")).toBeNull(); // ARCEP's fiction block in Mayotte's prefix
+    expect(normalizePhone("00 00 00 00 00")).toBeNull();
+    expect(normalizePhone("+33 692 12 34 56")).toBeNull(); // a Réunion mobile is +262, not +33
   });
 
   it("rejects French numbers of the wrong length or shape", () => {
     expect(normalizePhone("06 12 34 56 7")).toBeNull();
     expect(normalizePhone("06 12 34 56 789")).toBeNull();
     expect(normalizePhone("01 23 45 67")).toBeNull();
-    expect(normalizePhone("6 12 34 56 78")).toBeNull();
     expect(normalizePhone("+33 6 12 34 56")).toBeNull();
     expect(normalizePhone("+33 0 12 34 56 78")).toBeNull();
+  });
+});
+
+describe("formatPhone", () => {
+  it("writes a French number as people read it, any other in international form", () => {
+    expect(formatPhone("+33612345678")).toBe("06 12 34 56 78");
+    expect(formatPhone("06.12.34.56.78")).toBe("06 12 34 56 78");
+    expect(formatPhone("0033 4 68 10 35 00")).toBe("04 68 10 35 00");
+    expect(formatPhone("0692 12 34 56")).toBe("+262 692 12 34 56");
+    expect(formatPhone("0044 20 7946 0958")).toBe("+44 20 7946 0958");
+  });
+
+  it("returns null for what is not a valid number", () => {
+    expect(formatPhone("06 12")).toBeNull();
+    expect(formatPhone(null)).toBeNull();
   });
 });
 

@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from "libphonenumber-js/max";
+
 import { PHONE_MAX } from "./limits";
 
 /** Trimmed and lower-cased; null when nothing was typed. Format checks belong to the form. */
@@ -6,49 +8,46 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   return email === "" ? null : email;
 }
 
-// Overseas departments are reached from France with a French 0-prefixed number but have their
-// own country code; mapping them keeps "0692…" and "+262 692…" the same phone.
-const OVERSEAS_PREFIXES: Record<string, string> = {
-  "0262": "262", "0692": "262", "0693": "262", // La Réunion
-  "0269": "262", "0639": "262", // Mayotte
-  "0590": "590", "0690": "590", "0691": "590", // Guadeloupe, Saint-Martin, Saint-Barthélemy
-  "0594": "594", "0694": "594", // Guyane
-  "0596": "596", "0696": "596", "0697": "596", // Martinique
-};
+// libphonenumber-js with its full ("max") metadata: it knows which blocks of numbers exist, kept up
+// to date by the package, where a hand-kept prefix table only checked lengths.
+const DEFAULT_REGION: CountryCode = "FR";
 
-const FRENCH_NATIONAL = /^0[1-9]\d{8}$/;
-const FRENCH_SIGNIFICANT = /^[1-9]\d{8}$/;
-/** E.164: a country code not starting with 0, at most 15 digits in all. */
-const INTERNATIONAL = /^[1-9]\d{6,14}$/;
+// The overseas departments are dialled from France with 0-prefixed numbers ("0692…") but have
+// their own country codes; a national number that is not a valid French one is tried as theirs,
+// so "0692…" and "+262 692…" are the same phone. Mayotte shares +262 with La Réunion, and
+// Saint-Martin and Saint-Barthélemy share +590 with Guadeloupe.
+const OVERSEAS_REGIONS: readonly CountryCode[] = ["RE", "GP", "GF", "MQ"];
+
 /** Digits with the separators people actually type: spaces, dots, dashes, slashes, brackets. */
 const PHONE_WRITING = /^\+?[\d\s.\-/()]+$/;
 
-/**
- * E.164 ("+33612345678") from any usual writing of a French number, or "+…" / "00…" for other
- * countries; null when it cannot be a phone number.
- */
-export function normalizePhone(raw: string | null | undefined): string | null {
+function parse(raw: string | null | undefined): PhoneNumber | null {
   const text = raw?.trim() ?? "";
   if (text === "" || text.length > PHONE_MAX || !PHONE_WRITING.test(text)) return null;
-
   // "+33 (0)6…" writes the trunk 0 in brackets: it is never dialled after the country code.
-  let digits = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "");
-  if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
-  return digits.startsWith("+") ? internationalToE164(digits.slice(1)) : frenchNationalToE164(digits);
-}
-
-function frenchNationalToE164(digits: string): string | null {
-  if (!FRENCH_NATIONAL.test(digits)) return null;
-  const countryCode = OVERSEAS_PREFIXES[digits.slice(0, 4)] ?? "33";
-  return `+${countryCode}${digits.slice(1)}`;
-}
-
-function internationalToE164(digits: string): string | null {
-  if (digits.startsWith("33")) {
-    let significant = digits.slice(2);
-    // "+33 06 12 34 56 78" is a common mix of both writings.
-    if (FRENCH_NATIONAL.test(significant)) significant = significant.slice(1);
-    return FRENCH_SIGNIFICANT.test(significant) ? `+33${significant}` : null;
+  const written = text.replace(/\(0\)/g, "");
+  const international = written.startsWith("+") || written.replace(/\D/g, "").startsWith("00");
+  for (const region of international ? [DEFAULT_REGION] : [DEFAULT_REGION, ...OVERSEAS_REGIONS]) {
+    const phone = parsePhoneNumberFromString(written, region);
+    if (phone?.isValid()) return phone;
   }
-  return INTERNATIONAL.test(digits) ? `+${digits}` : null;
+  return null;
+}
+
+/**
+ * E.164 ("+33612345678") from any usual writing of a number that exists — French landline or
+ * mobile, overseas, or another country's written with "+" or "00" — or null.
+ */
+export function normalizePhone(raw: string | null | undefined): string | null {
+  return parse(raw)?.number ?? null;
+}
+
+/**
+ * How the number is shown and stored for people to read: "06 12 34 56 78" for a French number,
+ * "+44 20 7946 0958" for any other; null when it is not a valid number.
+ */
+export function formatPhone(raw: string | null | undefined): string | null {
+  const phone = parse(raw);
+  if (phone === null) return null;
+  return phone.country === DEFAULT_REGION ? phone.formatNational() : phone.formatInternational();
 }

@@ -1,24 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { normalizePhone } from "./contact";
-import { BIRTH_YEAR_MIN, EMAIL_MAX, NAME_MAX, PHONE_MAX } from "./limits";
+import { formatPhone, normalizePhone } from "./contact";
+import { PHONE_MAX } from "./limits";
 
-describe("people limits", () => {
-  it("holds the values the forms rely on", () => {
-    expect(NAME_MAX).toBe(100);
-    expect(EMAIL_MAX).toBe(254);
-    expect(PHONE_MAX).toBe(30);
-    expect(BIRTH_YEAR_MIN).toBe(1900);
+// PHONE_MAX is the one limit the domain enforces itself (normalizePhone); the form's limits
+// (NAME_MAX, EMAIL_MAX) are tested at their edge where they are enforced, in utils/booking-form.test.ts.
+describe("PHONE_MAX", () => {
+  it.each([
+    "+33 (0)6 12 34 56 78",
+    "00 33 (0)4 68 10 35 00",
+    "00 262 (0)692 12 34 56",
+    "+44 (0) 20 7946 0958",
+    "+213 (0)5 51 23 45 67",
+  ])("leaves room for %j, a usual writing of a valid number", (writing) => {
+    expect(writing.length).toBeLessThanOrEqual(PHONE_MAX);
+    expect(normalizePhone(writing)).not.toBeNull();
   });
 
-  it("leaves room for the longest usual writing of a French phone", () => {
-    const longest = "+33 (0)6 12 34 56 78";
-    expect(longest.length).toBeLessThanOrEqual(PHONE_MAX);
-    expect(normalizePhone(longest)).toBe("+33612345678");
-  });
+  it("is what normalizePhone and formatPhone enforce on raw input: one character more and a valid number is refused", () => {
+    const atTheLimit = `06${" ".repeat(PHONE_MAX - 10)}12345678`;
+    expect(atTheLimit.length).toBe(PHONE_MAX);
+    expect(normalizePhone(atTheLimit)).toBe("+33612345678");
 
-  it("is what normalizePhone enforces on raw input", () => {
-    const padded = `06${" ".repeat(PHONE_MAX + 1 - 10)}12345678`;
-    expect(padded.length).toBe(PHONE_MAX + 1);
-    expect(normalizePhone(padded)).toBeNull();
+    const overTheLimit = `06${" ".repeat(PHONE_MAX + 1 - 10)}12345678`;
+    expect(normalizePhone(overTheLimit)).toBeNull();
+    expect(formatPhone(overTheLimit)).toBeNull();
   });
 });

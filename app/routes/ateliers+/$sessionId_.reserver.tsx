@@ -20,6 +20,11 @@ import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { readFormData } from "~/utils/form-data.server";
+import { limitBookingAttempt, rateLimitRefusal } from "~/services/rate-limits.server";
+import { withRetryAfter } from "~/utils/retry-after-headers";
+
+// A 429's Retry-After (rate limits, docs/decisions/012) reaches the browser.
+export const headers = withRetryAfter();
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -49,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export const ErrorBoundary = SessionErrorBoundary;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const [language, session, communes] = await Promise.all([
     getLanguage(request),
@@ -61,6 +66,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: [HONEYPOT_FIELD] }), { status: 400 });
+  }
+
+  // Rate limits (docs/decisions/012): per address and per contact, before anything is booked.
+  const limit = await limitBookingAttempt({
+    address: context.clientAddress ?? "unknown",
+    email: submission.value.email,
+    phone: submission.value.phone,
+  });
+  if (!limit.ok) {
+    const refusal = await rateLimitRefusal(limit, { about: "booking", language, placePhone: session.place.phone });
+    return data(submission.reply({ formErrors: [refusal.message] }), { status: 429, headers: refusal.headers });
   }
 
   const result = await bookSession({

@@ -6,12 +6,14 @@ import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManagePhoneHelp } from "~/components/manage-phone-help";
 import { ManageRetrieveForm, retrieveSchema } from "~/components/manage-retrieve-form";
 import { requestBookingsLink } from "~/services/access-link.server";
+import { rateLimitRefusal } from "~/services/rate-limits.server";
 import { getLanguage, getRequestT } from "~/utils/i18n.server";
 import manageStyles from "~/styles/manage.css";
 import { readFormData } from "~/utils/form-data.server";
+import { withRetryAfter } from "~/utils/retry-after-headers";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
-export const headers = manageHeaders;
+export const headers = withRetryAfter(manageHeaders);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
 
 const SENT_PATH = "/mes-reservations?envoye=1";
@@ -38,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientAddress ?? "unknown",
   });
   if (!outcome.ok) {
-    return data({ result: submission.reply({ formErrors: ["errors.rateLimited"] }) }, { status: 429 });
+    const refusal = await rateLimitRefusal(outcome, { about: "link", language });
+    return data({ result: submission.reply({ formErrors: [refusal.message] }) }, { status: 429, headers: refusal.headers });
   }
   return redirect(SENT_PATH, 303);
 }

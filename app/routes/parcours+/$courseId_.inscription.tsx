@@ -22,6 +22,11 @@ import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { readFormData } from "~/utils/form-data.server";
+import { limitBookingAttempt, rateLimitRefusal } from "~/services/rate-limits.server";
+import { withRetryAfter } from "~/utils/retry-after-headers";
+
+// A 429's Retry-After (rate limits, docs/decisions/012) reaches the browser.
+export const headers = withRetryAfter();
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -64,7 +69,7 @@ const REFUSAL_MESSAGES: Record<Exclude<Refusal, "COURSE_NOT_FOUND" | "PRIVATE_RE
   OVERLAPS_OTHER_BOOKING: "booking:refusal.COURSE_OVERLAPS",
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const [language, course, communes] = await Promise.all([
     getLanguage(request),
@@ -76,6 +81,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: [HONEYPOT_FIELD] }), { status: 400 });
+  }
+
+  // Rate limits (docs/decisions/012): per address and per contact, before anything is booked.
+  const limit = await limitBookingAttempt({
+    address: context.clientAddress ?? "unknown",
+    email: submission.value.email,
+    phone: submission.value.phone,
+  });
+  if (!limit.ok) {
+    const refusal = await rateLimitRefusal(limit, { about: "booking", language, placePhone: course.place.phone });
+    return data(submission.reply({ formErrors: [refusal.message] }), { status: 429, headers: refusal.headers });
   }
 
   const result = await enrolInCourse({

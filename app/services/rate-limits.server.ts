@@ -1,0 +1,172 @@
+// Every rate limit of the app, in one place (docs/decisions/012-rate-limits-and-input-hygiene.md).
+// Counters live in the database (the RateLimit table, through rate-limiter-flexible's Prisma
+// store), so every app instance sees the same counts and a restart forgets nothing. Keys hold a
+// SHA-256 of what they count, never an address, an email or a phone in clear.
+import { createHash } from "node:crypto";
+import { isIPv6 } from "node:net";
+
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+
+import { normalizeEmail, normalizePhone } from "~/domain/people/contact";
+import { retryAfterInWords, retryAfterSeconds } from "~/domain/time/retry-after";
+import { findReceptionPhone } from "~/models/place.server";
+import { messageWithValues } from "~/utils/form-messages";
+import { prisma, type Db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import type { Language } from "~/utils/i18n";
+
+import type { TransactionClient } from "./transaction.server";
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A fixed window: at most `points` actions per key every `durationSeconds`. */
+export type LimitRule = { readonly name: string; readonly points: number; readonly durationSeconds: number };
+
+/**
+ * Bookings (a session or a whole course) sent from one network address in an hour. Residents of
+ * a tiers-lieu on its public computers or wifi share one address: room for a busy afternoon.
+ */
+export const BOOKINGS_PER_ADDRESS: LimitRule = { name: "bookings-per-address", points: 30, durationSeconds: HOUR };
+
+/**
+ * Bookings made with one email, and separately with one phone, in a day. A household sharing an
+ * email books for each member; a stranger typing someone else's email cannot flood her with
+ * confirmations.
+ */
+export const BOOKINGS_PER_CONTACT: LimitRule = { name: "bookings-per-contact", points: 10, durationSeconds: DAY };
+
+/** "Retrouver mes réservations" for one email, known or not, in a quarter of an hour. */
+export const LINK_REQUESTS_PER_EMAIL: LimitRule = { name: "link-requests-per-email", points: 3, durationSeconds: 15 * MINUTE };
+
+/** "Retrouver mes réservations" from one network address, whatever the emails, in a quarter of an hour. */
+export const LINK_REQUESTS_PER_ADDRESS: LimitRule = { name: "link-requests-per-address", points: 20, durationSeconds: 15 * MINUTE };
+
+/**
+ * Emails that a request from the public can make us send (see `outbox.server.ts`), to one
+ * recipient in a day. Over it the email is simply not queued: the page the resident sees already
+ * holds what the email would have said.
+ */
+export const EMAILS_PER_RECIPIENT: LimitRule = { name: "emails-per-recipient", points: 10, durationSeconds: DAY };
+
+export type LimitOutcome = { ok: true } | { ok: false; retryAfterMs: number };
+
+/** Either the app's client (statements queue behind open transactions) or the caller's transaction. */
+type Store = Db | TransactionClient;
+
+const TABLE = "rateLimit";
+
+// The library deletes rows expired for more than an hour every five minutes (an unref'd timer),
+// for a limiter built with `clearExpiredByTimeout`. The table is shared by every rule, so one such
+// limiter per process prunes all of it; the ones built per call below leave it off.
+let pruning: RateLimiterPrisma | null = null;
+function startPruning() {
+  pruning ??= new RateLimiterPrisma({ storeClient: prisma, tableName: TABLE, points: 1, duration: 1 });
+}
+
+function limiterFor(rule: LimitRule, store: Store): RateLimiterPrisma {
+  return new RateLimiterPrisma({
+    storeClient: store,
+    tableName: TABLE,
+    keyPrefix: rule.name,
+    points: rule.points,
+    duration: rule.durationSeconds,
+    clearExpiredByTimeout: false,
+  });
+}
+
+function hashed(value: string): string {
+  return createHash("sha256").update(value, "utf8").digest("hex");
+}
+
+/**
+ * One person on IPv6 usually holds a whole /64, so the address counts by its first four groups;
+ * an IPv4 address (also written "::ffff:192.0.2.1") counts whole.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = "", tail] = address.split("::");
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const groups = [...left, ...Array<string>(Math.max(8 - left.length - right.length, 0)).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+/**
+ * Per-address limits leave out the addresses listed in RATE_LIMIT_EXEMPT_ADDRESSES: a tiers-lieu
+ * whose public computers book for many residents, or the end-to-end tests' loopback. Per-contact
+ * limits still apply to them.
+ */
+function isExempt(address: string): boolean {
+  const key = addressKey(address);
+  return env.RATE_LIMIT_EXEMPT_ADDRESSES.some((exempt) => addressKey(exempt) === key);
+}
+
+/** Spends one point of each check, in order, and stops at the first one over its limit. */
+async function consumeAll(store: Store, checks: ReadonlyArray<[LimitRule, string]>): Promise<LimitOutcome> {
+  startPruning();
+  for (const [rule, value] of checks) {
+    try {
+      await limiterFor(rule, store).consume(hashed(value));
+    } catch (refusal) {
+      // The library rejects with a RateLimiterRes when over the limit, with an Error when the
+      // store failed: that one is not a limit and goes up like any database error.
+      if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterMs: refusal.msBeforeNext };
+      throw refusal;
+    }
+  }
+  return { ok: true };
+}
+
+/** Before a booking or a course enrolment sent from the public form. */
+export function limitBookingAttempt(input: {
+  address: string;
+  email: string | null;
+  phone: string | null;
+}): Promise<LimitOutcome> {
+  const checks: [LimitRule, string][] = isExempt(input.address) ? [] : [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
+  const email = normalizeEmail(input.email);
+  const phone = normalizePhone(input.phone);
+  if (email !== null) checks.push([BOOKINGS_PER_CONTACT, `email:${email}`]);
+  if (phone !== null) checks.push([BOOKINGS_PER_CONTACT, `phone:${phone}`]);
+  return consumeAll(prisma, checks);
+}
+
+/** Before sending the links of "Retrouver mes réservations"; an unknown email counts the same. */
+export function limitLinkRequest(input: { address: string; email: string }): Promise<LimitOutcome> {
+  const checks: [LimitRule, string][] = [[LINK_REQUESTS_PER_EMAIL, normalizeEmail(input.email) ?? ""]];
+  if (!isExempt(input.address)) checks.push([LINK_REQUESTS_PER_ADDRESS, addressKey(input.address)]);
+  return consumeAll(prisma, checks);
+}
+
+/** In the transaction that queues the email, so a rolled-back change spends nothing. */
+export function limitEmailToRecipient(tx: TransactionClient, recipient: string): Promise<LimitOutcome> {
+  return consumeAll(tx, [[EMAILS_PER_RECIPIENT, normalizeEmail(recipient) ?? ""]]);
+}
+
+export type RateLimitRefusal = {
+  /** A form message with its values ("rateLimit:booking?when=…&phone=…"), translated when drawn. */
+  message: string;
+  headers: { "Retry-After": string };
+};
+
+/**
+ * What a refused resident is told: when to try again, in words and in their language, and whom to
+ * call meanwhile — the place's reception for a session or a course, else the digital hub's.
+ */
+export async function rateLimitRefusal(
+  refused: Extract<LimitOutcome, { ok: false }>,
+  options: { about: "booking" | "link"; language: Language; placePhone?: string | null },
+): Promise<RateLimitRefusal> {
+  const phone = options.placePhone ?? (await findReceptionPhone());
+  const when = retryAfterInWords(refused.retryAfterMs, options.language);
+  const message =
+    phone === null
+      ? messageWithValues(`rateLimit:${options.about}NoPhone`, { when })
+      : // Isolated left to right, so the groups of digits keep their order in an Arabic sentence.
+        messageWithValues(`rateLimit:${options.about}`, { when, phone: `\u2066${phone}\u2069` });
+  return { message, headers: { "Retry-After": String(retryAfterSeconds(refused.retryAfterMs)) } };
+}
