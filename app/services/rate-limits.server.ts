@@ -86,7 +86,7 @@ function hashed(value: string): string {
  */
 export function addressKey(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
+  if (mapped) return mapped[1];
   if (!isIPv6(address)) return address;
   const [head = "", tail] = address.split("::");
   const left = head === "" ? [] : head.split(":");

@@ -1,8 +1,14 @@
+import { isSafeText } from "~/domain/text/safe-text";
+
 /**
- * Characters no address of ours holds: C0/C1 controls (CR, LF, NUL, TAB…), bidi marks and
- * overrides, and U+FFFD, which is what invalid UTF-8 decodes to.
+ * Beyond what no free text may hold (controls, bidi overrides: domain/text/safe-text), no address
+ * of ours holds the implicit bidi marks or U+FFFD, which is what invalid UTF-8 decodes to.
  */
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
+const NEVER_IN_OUR_PATHS = /[\u061c\u200e\u200f\ufffd]/;
+
+function holdsUnsafeCharacters(to: string): boolean {
+  return !isSafeText(to) || NEVER_IN_OUR_PATHS.test(to);
+}
 
 /**
  * Where a "come back here" field may send the browser: resolved against the app's own origin
@@ -12,7 +18,7 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\
  */
 export function safeRedirectPath(to: unknown, origin: string, fallback = "/"): string | null {
   if (typeof to !== "string" || to === "") return fallback;
-  if (UNSAFE_CHARACTERS.test(to)) return null;
+  if (holdsUnsafeCharacters(to)) return null;
   // Only paths: "https://…", "//host", "\\host" and "javascript:" are never where our forms point.
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   let url: URL;
