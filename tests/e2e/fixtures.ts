@@ -1,5 +1,7 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type Request } from "@playwright/test";
+import { e2eUrls } from "../../playwright.config";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -69,6 +71,16 @@ type Fixtures = {
 
 type WorkerFixtures = {
   serverDocumentScanner: ServerDocumentScanner;
+  /**
+   * Signs in once per worker and keeps the cookies in a file, for tests that need to be signed in
+   * but do not test signing in (staff pages, when they come). A spec uses it as:
+   *
+   *   test.use({ storageState: async ({ signedInState }, use) => use(await signedInState("coordinator", signIn)) });
+   *
+   * where `signIn(page)` goes through the real sign-in form. Each worker signs in its own account
+   * (pass `workerIndex` into the account's email) if the tests change what that account holds.
+   */
+  signedInState: (account: string, signIn: (page: Page) => Promise<void>) => Promise<string>;
 };
 
 /**
@@ -81,6 +93,31 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const context = await browser.newContext({ javaScriptEnabled: true });
       await use(new ServerDocumentScanner(() => context.newPage()));
       await context.close();
+    },
+    { scope: "worker" },
+  ],
+
+  signedInState: [
+    async ({ browser }, use, workerInfo) => {
+      const states = new Map<string, Promise<string>>();
+      await use((account, signIn) => {
+        let state = states.get(account);
+        if (!state) {
+          const file = path.join(workerInfo.project.outputDir, ".auth", `${account}-${workerInfo.workerIndex}.json`);
+          state = (async () => {
+            const context = await browser.newContext({ baseURL: e2eUrls.app });
+            try {
+              await signIn(await context.newPage());
+              await context.storageState({ path: file });
+              return file;
+            } finally {
+              await context.close();
+            }
+          })();
+          states.set(account, state);
+        }
+        return state;
+      });
     },
     { scope: "worker" },
   ],

@@ -267,3 +267,27 @@ test("with JavaScript, a malformed address is caught before sending, with the sa
   expect(posted).toBe(false);
   await scan();
 });
+
+test.describe("a bookings session kept by the browser", () => {
+  // Signed in once per worker through the real link, like the staff tests will be (fixtures.ts).
+  let resident: Resident;
+  test.use({
+    storageState: async ({ signedInState }, use) =>
+      use(
+        await signedInState("resident", async (page) => {
+          resident = residentWithUpcomingBooking();
+          await page.request.post("/mes-reservations", { form: { email: resident.email } });
+          await page.goto(queuedLink(resident.email)!);
+          await page.getByRole("button", { name: "Voir mes réservations" }).click();
+          await expect(page).toHaveURL("/mes-reservations/liste");
+        }),
+      ),
+  });
+
+  test("opens the list in a new browser without a new link", async ({ page, scan }) => {
+    await page.goto("/mes-reservations/liste");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes réservations");
+    await expect(page.getByText(`Bonjour ${resident.firstName} !`)).toBeVisible();
+    await scan();
+  });
+});
