@@ -27,7 +27,7 @@ const chromiumArgs = [
 
 /**
  * Specs that load the one shared server so hard that a test beside them could time out: they run
- * at the end, alone (as the teardown of the health check, so even after a failure elsewhere).
+ * at the end, alone. (After a failure elsewhere they are skipped: the run has failed already.)
  */
 const ALONE = /concurrency\.spec\.ts$/;
 
@@ -55,9 +55,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "health", testMatch: /health\.setup\.ts$/, teardown: "alone", use: { browserName: "chromium" } },
+    { name: "health", testMatch: /health\.setup\.ts$/, use: { browserName: "chromium" } },
     { name: "chromium", testIgnore: ALONE, dependencies: ["health"], use: { browserName: "chromium" } },
-    { name: "alone", testMatch: ALONE, use: { browserName: "chromium" } },
+    { name: "alone", testMatch: ALONE, dependencies: ["chromium"], use: { browserName: "chromium" } },
   ],
   webServer: [
     {

@@ -20,7 +20,8 @@ const axe = (page: Page) => new AxeBuilder({ page }).withTags(AXE_TAGS).setLegac
 
 /**
  * axe runs inside the page, which a JavaScript-off page forbids. The document such a page shows is
- * exactly what the server sent, so it is replayed, scripts removed, in a scratch JavaScript-on page
+ * exactly what the server sent, so it is replayed, scripts (and their preload links, which only
+ * fetch code that would not run) removed, in a scratch JavaScript-on page
  * at the same address (same CSS, same URL), and scanned there. One scratch page serves a whole
  * worker: a browser context per scan cost more than the scan of a small page.
  */
@@ -39,7 +40,9 @@ class ServerDocumentScanner {
             ? route.fulfill({
                 status: 200,
                 contentType: "text/html; charset=utf-8",
-                body: this.replay.html.replace(/<script\b[\s\S]*?<\/script>/gi, ""),
+                body: this.replay.html
+                  .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+                  .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/gi, ""),
               })
             : route.fallback(),
       );
@@ -105,7 +108,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         if (!state) {
           const file = path.join(workerInfo.project.outputDir, ".auth", `${account}-${workerInfo.workerIndex}.json`);
           state = (async () => {
-            const context = await browser.newContext({ baseURL: e2eUrls.app });
+            // The project's language and time zone, as the tests' own contexts have them.
+            const { locale, timezoneId } = workerInfo.project.use;
+            const context = await browser.newContext({ baseURL: e2eUrls.app, locale, timezoneId });
             try {
               await signIn(await context.newPage());
               await context.storageState({ path: file });

@@ -41,6 +41,7 @@ function pastSession(): SessionRow {
       .prepare(
         `SELECT ${sessionColumns} ${sessionJoins}
          WHERE s.deletedAt IS NULL AND s.status <> 'CANCELLED' AND p.phone IS NOT NULL AND s.endsAt < ?
+           AND s.id NOT LIKE 'e2e-%'
          ORDER BY s.startsAt DESC LIMIT 1`,
       )
       .get(sqlDate(new Date(Date.now() - DAY))),
