@@ -57,7 +57,15 @@ export default defineConfig({
   projects: [
     { name: "health", testMatch: /health\.setup\.ts$/, use: { browserName: "chromium" } },
     { name: "chromium", testIgnore: ALONE, dependencies: ["health"], use: { browserName: "chromium" } },
-    { name: "alone", testMatch: ALONE, dependencies: ["chromium"], use: { browserName: "chromium" } },
+    {
+      name: "alone",
+      testMatch: ALONE,
+      dependencies: ["chromium"],
+      // One test at a time: each of them would starve (or miscount, for whole-table checks) another.
+      workers: 1,
+      fullyParallel: false,
+      use: { browserName: "chromium" },
+    },
   ],
   webServer: [
     {
