@@ -25,15 +25,24 @@ const chromiumArgs = [
   "--no-default-browser-check",
 ];
 
+/**
+ * Specs that load the one shared server so hard that a test beside them could time out: they run
+ * at the end, alone. (After a failure elsewhere they are skipped: the run has failed already.)
+ */
+const ALONE = /concurrency\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: `tests/.tmp/playwright-${APP_PORT}`,
-  fullyParallel: false,
-  workers: 1,
+  // Every test claims the rows it changes (tests/e2e/support/e2e-db.ts), so tests of one file run
+  // in parallel too; the two workers share the server and its database.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a busy machine slows a passing test down, it must not fail it.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: e2eUrls.app,
@@ -45,7 +54,19 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "health", testMatch: /health\.setup\.ts$/, use: { browserName: "chromium" } },
+    { name: "chromium", testIgnore: ALONE, dependencies: ["health"], use: { browserName: "chromium" } },
+    {
+      name: "alone",
+      testMatch: ALONE,
+      dependencies: ["chromium"],
+      // One test at a time: each of them would starve (or miscount, for whole-table checks) another.
+      workers: 1,
+      fullyParallel: false,
+      use: { browserName: "chromium" },
+    },
+  ],
   webServer: [
     {
       command: "npx tsx tests/setup/smtp-sink.ts",

@@ -1,41 +1,33 @@
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { claimUpcomingSession } from "./support/e2e-db";
 
 type Scan = (page?: Page) => Promise<void>;
 
 const CONFIRMATION_URL = /\/reservation\/[^/?]+\?confirmation=1$/;
 const SUMMARY_TITLE = "Votre demande n'est pas encore envoyée";
 
-let serial = 0;
-/** A contact nobody else uses, so each booking is a new person and never an "already booked". */
+/** A contact nobody else uses (in any worker), so each booking is a new person and never an "already booked". */
 function newContact(tag: string) {
-  serial += 1;
-  const stamp = `${Date.now()}`.slice(-6);
-  return {
-    email: `e2e-${tag}-${stamp}-${serial}@exemple.fr`,
-    // 06 1x: a block that exists (phones are checked against the numbering plan; 06 39 and 06 9x are overseas).
-    phone: `06 1${stamp[0]} ${stamp.slice(1, 3)} ${stamp.slice(3, 5)} ${stamp[5]}${serial % 10}`,
-  };
+  const id = randomBytes(5).toString("hex");
+  const digits = [...randomBytes(4)].map((byte) => String(byte % 100).padStart(2, "0"));
+  // 06 1x: a block that exists (phones are checked against the numbering plan; 06 39 and 06 9x are overseas).
+  digits[0] = `1${digits[0]![1]}`;
+  return { email: `e2e-${tag}-${id}@exemple.fr`, phone: `06 ${digits.join(" ")}` };
 }
 
 /**
- * The booking form of an upcoming session with seats to spare, reached the way a resident does:
- * catalogue → session page → "Réserver ma place". Course sessions are left alone (their few seats
- * belong to the catalogue tests).
+ * The booking form of an upcoming session this test has to itself, reached the way a resident
+ * does from the session's page: "Réserver ma place". (The catalogue that leads there has its own
+ * tests; course sessions are left alone, their few seats belong to the catalogue tests.)
  */
-async function openBookingForm(page: Page, scan: Scan, nth = 0): Promise<string> {
-  // Several weeks of sessions, so there are enough cards with plenty of seats to pick from.
-  await page.goto("/ateliers?voir=150");
-  await scan();
-  const card = page
-    .locator(".session-card")
-    .filter({ has: page.locator(".seats:not(.seats--few):not(.seats--full)") })
-    .filter({ hasNotText: "Fait partie d'un parcours" })
-    .nth(nth);
-  await card.getByRole("link", { name: "Voir l'atelier et réserver" }).click();
+async function openBookingForm(page: Page, scan: Scan): Promise<string> {
+  const session = claimUpcomingSession({ seatsLeft: 2 });
+  await page.goto(`/ateliers/${session.id}`);
   await scan();
   await page.getByRole("link", { name: "Réserver ma place" }).first().click();
-  await expect(page).toHaveURL(/\/ateliers\/[^/]+\/reserver$/);
+  await expect(page).toHaveURL(`/ateliers/${session.id}/reserver`);
   await scan();
   return new URL(page.url()).pathname;
 }
@@ -167,7 +159,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("a valid booking is sent on to the confirmation page", async ({ page, scan }) => {
-      await openBookingForm(page, scan, javaScriptEnabled ? 1 : 2);
+      await openBookingForm(page, scan);
       const contact = newContact(javaScriptEnabled ? "js" : "nojs");
       await page.getByLabel("Prénom").fill("Germaine");
       await page.getByLabel("Nom", { exact: true }).fill("Rouanet");
@@ -196,7 +188,7 @@ for (const javaScriptEnabled of [true, false]) {
       page,
       scan,
     }) => {
-      const formPath = await openBookingForm(page, scan, javaScriptEnabled ? 4 : 5);
+      const formPath = await openBookingForm(page, scan);
       const contact = newContact(javaScriptEnabled ? "twice-js" : "twice");
       const fill = async () => {
         await page.getByLabel("Prénom").fill("Lucienne");
@@ -288,7 +280,7 @@ test.describe("booking form, server answers", () => {
   });
 
   test("a filled spam trap books nothing and answers 400", async ({ page, request, scan }) => {
-    const formPath = await openBookingForm(page, scan, 3);
+    const formPath = await openBookingForm(page, scan);
     const contact = newContact("trap");
     const person = { firstName: "Paul", lastName: "Aribaud", email: contact.email, phone: contact.phone };
 

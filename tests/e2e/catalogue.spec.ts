@@ -23,7 +23,10 @@ const SEATS_TEXT =
 function findSessionId(where: string): string {
   const db = new Database(path.resolve(E2E_DB_FILE), { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT id FROM Session WHERE ${where} ORDER BY startsAt DESC LIMIT 1`).get() as
+    // Not one that another test inserted (their ids start with "e2e-").
+    const row = db
+      .prepare(`SELECT id FROM Session WHERE ${where} AND id NOT LIKE 'e2e-%' ORDER BY startsAt DESC LIMIT 1`)
+      .get() as
       | { id: string }
       | undefined;
     if (!row) throw new Error(`No session where ${where}`);

@@ -6,8 +6,8 @@ import { bookingStatusesByEmail, sessionSeats, sessionWithOneSeatLeft } from "./
 // exactly one of them, put the next WAITLIST_CAP on the waiting list, tell the others that the
 // list is full (409), and never answer 500.
 test("200 concurrent bookings for the last seat: one confirmed, a full waiting list, the rest refused, no 500", async ({ request }) => {
-  test.setTimeout(120_000);
-  const session = sessionWithOneSeatLeft(0);
+  test.setTimeout(180_000);
+  const session = sessionWithOneSeatLeft();
   const before = sessionSeats(session.id);
   const run = Date.now().toString(36);
 
@@ -22,7 +22,7 @@ test("200 concurrent bookings for the last seat: one confirmed, a full waiting l
           consentServiceEmails: "on",
         },
         maxRedirects: 0,
-        timeout: 60_000,
+        timeout: 150_000,
       }),
     ),
   );

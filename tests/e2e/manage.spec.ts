@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { e2eUrls } from "../../playwright.config";
 import { expect, test } from "./fixtures";
-import { bookingStatus, sqlDate, withDb } from "./support/e2e-db";
+import { bookingStatus, claim, claimUpcomingSession, sqlDate, withDb } from "./support/e2e-db";
 
 // The manage page, its calendar file, its printable card and cancelling, against the e2e
 // database. One journey books through the booking form; the others write a booking row with a
@@ -31,22 +31,8 @@ const sessionJoins = `FROM Session s JOIN Workshop w ON w.id = s.workshopId JOIN
 /** A value as an iCalendar TEXT: backslash, semicolon and comma escaped (RFC 5545 §3.3.11). */
 const icsText = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`);
 
-/** An upcoming bookable session of a place with a phone, a different one for each `pick`. */
-function upcomingSession(pick: number): SessionRow {
-  const row = withDb((db) =>
-    db
-      .prepare(
-        `SELECT ${sessionColumns} ${sessionJoins}
-         WHERE s.status = 'SCHEDULED' AND s.deletedAt IS NULL AND s.courseId IS NULL AND w.deletedAt IS NULL
-           AND p.phone IS NOT NULL AND s.startsAt > ? AND s.seatsTaken + 2 < s.capacity
-           AND NOT EXISTS (SELECT 1 FROM Booking b WHERE b.sessionId = s.id AND b.status = 'WAITLISTED')
-         ORDER BY s.startsAt, s.id LIMIT 1 OFFSET ?`,
-      )
-      .get(sqlDate(new Date(Date.now() + 2 * DAY)), pick),
-  ) as SessionRow | undefined;
-  if (!row) throw new Error("the e2e seed has no upcoming session with seats left");
-  return row;
-}
+/** An upcoming bookable session of a place with a phone, this test's own. */
+const upcomingSession = (): SessionRow => claimUpcomingSession({ seatsLeft: 3 });
 
 /** A session that has already taken place (cancelling online is closed). */
 function pastSession(): SessionRow {
@@ -55,6 +41,7 @@ function pastSession(): SessionRow {
       .prepare(
         `SELECT ${sessionColumns} ${sessionJoins}
          WHERE s.deletedAt IS NULL AND s.status <> 'CANCELLED' AND p.phone IS NOT NULL AND s.endsAt < ?
+           AND s.id NOT LIKE 'e2e-%'
          ORDER BY s.startsAt DESC LIMIT 1`,
       )
       .get(sqlDate(new Date(Date.now() - DAY))),
@@ -74,14 +61,22 @@ function insertBooking(session: SessionRow, status: "CONFIRMED" | "WAITLISTED", 
   const bookingId = `e2e-booking-${randomBytes(6).toString("hex")}`;
   const now = new Date();
   return withDb((db) => {
-    const person = db
+    const candidates = db
       .prepare(
-        `SELECT id, firstName, lastName FROM Person
-         WHERE deletedAt IS NULL AND anonymised = 0
+        `SELECT id FROM Person WHERE deletedAt IS NULL AND anonymised = 0
            AND id NOT IN (SELECT personId FROM Booking WHERE sessionId = ?)
-         ORDER BY id LIMIT 1 OFFSET ?`,
+         ORDER BY id`,
       )
-      .get(session.id, Math.floor(Math.random() * 40)) as { id: string; firstName: string; lastName: string };
+      .all(session.id) as { id: string }[];
+    const personId = claim(
+      "person",
+      candidates.map((row) => row.id),
+    );
+    const person = db.prepare("SELECT id, firstName, lastName FROM Person WHERE id = ?").get(personId) as {
+      id: string;
+      firstName: string;
+      lastName: string;
+    };
     db.transaction(() => {
       db.prepare(
         `INSERT INTO Booking (id, sessionId, personId, status, source, manageTokenHash, confirmedAt, waitlistedAt, createdAt, updatedAt)
@@ -110,7 +105,7 @@ const icsDate = (stored: string) => new Date(stored).toISOString().replace(/[-:]
 
 test.describe("the manage page", () => {
   test("booking through the form lands on the confirmation, which is the manage page", async ({ page, scan }) => {
-    const session = upcomingSession(0);
+    const session = upcomingSession();
     const suffix = randomBytes(3).toString("hex");
     await page.goto(`/ateliers/${session.id}/reserver`);
     await scan();
@@ -131,7 +126,7 @@ test.describe("the manage page", () => {
   });
 
   test("shows the summary, the place's phone and the link to keep", async ({ page, scan }) => {
-    const session = upcomingSession(1);
+    const session = upcomingSession();
     const booked = insertBooking(session, "CONFIRMED");
     const response = await page.goto(`/reservation/${booked.token}?confirmation=1`);
     expect(response?.status()).toBe(200);
@@ -155,7 +150,7 @@ test.describe("the manage page", () => {
   });
 
   test("a waiting-list booking says its position", async ({ page, scan }) => {
-    const session = upcomingSession(2);
+    const session = upcomingSession();
     insertBooking(session, "WAITLISTED", new Date(Date.now() - HOUR));
     const second = insertBooking(session, "WAITLISTED");
     await page.goto(`/reservation/${second.token}?confirmation=1`);
@@ -166,7 +161,7 @@ test.describe("the manage page", () => {
   });
 
   test("the calendar file is an iCalendar event in UTC at the place's address", async ({ page, scan }) => {
-    const session = upcomingSession(3);
+    const session = upcomingSession();
     const booked = insertBooking(session, "CONFIRMED");
     await page.goto(`/reservation/${booked.token}`);
     await scan();
@@ -196,7 +191,7 @@ test.describe("the manage page", () => {
   });
 
   test("the printable card has the essentials, the phone, and prints without the site's frame", async ({ page, scan }) => {
-    const session = upcomingSession(4);
+    const session = upcomingSession();
     const booked = insertBooking(session, "CONFIRMED");
     await page.goto(`/reservation/${booked.token}`);
     await scan();
@@ -237,7 +232,7 @@ test.describe("the manage page", () => {
     expect((await page.request.get(`/reservation/${"x".repeat(500)}`)).status()).toBe(404);
 
     // A booking made again gets a new token: the old link stops working.
-    const booked = insertBooking(upcomingSession(5), "CONFIRMED");
+    const booked = insertBooking(upcomingSession(), "CONFIRMED");
     withDb((db) =>
       db
         .prepare("UPDATE Booking SET manageTokenHash = ? WHERE id = ?")
@@ -249,7 +244,7 @@ test.describe("the manage page", () => {
   });
 
   test("in Arabic the page reads right to left", async ({ page, scan }) => {
-    const booked = insertBooking(upcomingSession(6), "CONFIRMED");
+    const booked = insertBooking(upcomingSession(), "CONFIRMED");
     await page.goto(`/reservation/${booked.token}?confirmation=1&lng=ar`);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("تم حجز مكانكم");
@@ -261,7 +256,7 @@ test.describe("cancelling without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("asks first, cancels on yes, offers other dates, and a replay answers 409", async ({ page, context, scan }) => {
-    const session = upcomingSession(7);
+    const session = upcomingSession();
     const booked = insertBooking(session, "CONFIRMED");
     const managePath = `/reservation/${booked.token}`;
     await page.goto(managePath);
@@ -339,7 +334,7 @@ test.describe("cancelling without JavaScript", () => {
 });
 
 test("cancelling with JavaScript goes through the same question", async ({ page, scan }) => {
-  const booked = insertBooking(upcomingSession(8), "CONFIRMED");
+  const booked = insertBooking(upcomingSession(), "CONFIRMED");
   const managePath = `/reservation/${booked.token}`;
   await page.goto(managePath);
   await scan();

@@ -1,24 +1,27 @@
 import { expect, test } from "./fixtures";
-import { withDb } from "./support/e2e-db";
+import { claimUpcomingSession, insertCourse, withDb } from "./support/e2e-db";
 
 // Requests no browser sends — no body, JSON, plain text, another verb — on every resident form
 // action, in both the document and the single-fetch (`.data`) form. Each gets a 4xx or a
 // redirect, never a 500, and books nothing. No page is visited, so there is nothing to scan.
 
-function upcomingIds() {
-  return withDb((db) => {
-    const session = db
-      .prepare(
-        `SELECT id FROM Session WHERE status = 'SCHEDULED' AND deletedAt IS NULL AND courseId IS NULL
-         ORDER BY startsAt DESC LIMIT 1`,
-      )
-      .get() as { id: string };
-    const course = db.prepare(`SELECT id FROM Course WHERE deletedAt IS NULL LIMIT 1`).get() as { id: string };
-    return { sessionId: session.id, courseId: course.id };
-  });
+/** A session and a course of this test's own, so the bookings counted are only what it could have made. */
+function ownSessionAndCourse() {
+  const session = claimUpcomingSession({ latest: true });
+  // Months ahead: the catalogue lists it last, where no test that picks "the first course" looks.
+  const course = insertCourse([300, 307]);
+  const sessionIds = [session.id, ...course.sessionIds];
+  const bookingCount = () =>
+    withDb(
+      (db) =>
+        (
+          db
+            .prepare(`SELECT COUNT(*) AS n FROM Booking WHERE sessionId IN (${sessionIds.map(() => "?").join(", ")})`)
+            .get(...sessionIds) as { n: number }
+        ).n,
+    );
+  return { sessionId: session.id, courseId: course.id, bookingCount };
 }
-
-const bookingCount = () => withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM Booking").get() as { n: number }).n);
 
 const bodies: { name: string; method: "POST" | "DELETE"; headers?: Record<string, string>; data?: string }[] = [
   { name: "no body", method: "POST" },
@@ -30,7 +33,7 @@ const bodies: { name: string; method: "POST" | "DELETE"; headers?: Record<string
 test("a body that is not a form gets a 4xx or a redirect on every resident action, never a 500", async ({
   request,
 }) => {
-  const { sessionId, courseId } = upcomingIds();
+  const { sessionId, courseId, bookingCount } = ownSessionAndCourse();
   const before = bookingCount();
   const paths = [
     `/ateliers/${sessionId}/reserver`,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { bookingStatus, sqlDate, withDb } from "./support/e2e-db";
+import { bookingStatus, claim, sqlDate, withDb } from "./support/e2e-db";
 
 // "Retrouver mes réservations": ask for a link by email, open it once, see the list, cancel from
 // it. Sending the outbox is another issue, so the link is read from the queued email's payload
@@ -13,11 +13,11 @@ const NEUTRAL_ANSWER = "Si cette adresse est connue, nous venons d'y envoyer un 
 type Resident = { id: string; firstName: string; email: string; bookingId: string };
 
 /**
- * A resident alone on their email address with a booking they can still cancel; `pick` gives
- * each test its own, so one test's cancellation or rate limit never meets another's.
+ * A resident alone on their email address with a booking they can still cancel, claimed by this
+ * test, so another test's cancellation or rate limit never meets theirs.
  */
-function residentWithUpcomingBooking(pick: number): Resident {
-  const row = withDb((db) =>
+function residentWithUpcomingBooking(): Resident {
+  const candidates = withDb((db) =>
     db
       .prepare(
         `SELECT p.id, p.firstName, p.email, (
@@ -29,12 +29,17 @@ function residentWithUpcomingBooking(pick: number): Resident {
          WHERE p.email IS NOT NULL AND p.deletedAt IS NULL AND p.anonymised = 0
            AND (SELECT COUNT(*) FROM Person q WHERE q.emailNormalized = p.emailNormalized) = 1
            AND bookingId IS NOT NULL
-         ORDER BY p.id LIMIT 1 OFFSET @pick`,
+         ORDER BY p.id`,
       )
-      .get({ after: sqlDate(new Date(Date.now() + DAY)), pick }),
-  ) as Resident | undefined;
-  if (!row) throw new Error("the e2e seed has no resident with an upcoming booking");
-  return row;
+      .all({ after: sqlDate(new Date(Date.now() + DAY)) }),
+  ) as Resident[];
+  const id = claim(
+    "person",
+    candidates.map((resident) => resident.id),
+  );
+  const resident = candidates.find((candidate) => candidate.id === id);
+  if (!resident) throw new Error("the e2e seed has no unclaimed resident with an upcoming booking");
+  return resident;
 }
 
 function hubPhone(): string {
@@ -76,7 +81,7 @@ test.describe("asking for the link, without JavaScript", () => {
     const answerForUnknown = await page.locator("main").innerText();
     expect(queuedLink(unknown)).toBeNull();
 
-    const known = residentWithUpcomingBooking(0);
+    const known = residentWithUpcomingBooking();
     await page.getByLabel("Votre adresse e-mail").fill(known.email);
     await page.getByRole("button", { name: "M'envoyer le lien" }).click();
     await expect(page).toHaveURL("/mes-reservations?envoye=1");
@@ -137,7 +142,7 @@ test.describe("opening the link, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the link opens the list once; used again, or expired, it explains and offers a new one", async ({ page, scan }) => {
-    const resident = residentWithUpcomingBooking(1);
+    const resident = residentWithUpcomingBooking();
     await page.request.post("/mes-reservations", { form: { email: resident.email } });
     const link = queuedLink(resident.email);
     expect(link).not.toBeNull();
@@ -181,7 +186,7 @@ test.describe("opening the link, without JavaScript", () => {
   });
 
   test("an expired link says so", async ({ page, scan }) => {
-    const resident = residentWithUpcomingBooking(2);
+    const resident = residentWithUpcomingBooking();
     await page.request.post("/mes-reservations", { form: { email: resident.email } });
     withDb((db) =>
       db
@@ -203,7 +208,7 @@ test.describe("opening the link, without JavaScript", () => {
     page,
     scan,
   }) => {
-    const resident = residentWithUpcomingBooking(3);
+    const resident = residentWithUpcomingBooking();
     await page.request.post("/mes-reservations", { form: { email: resident.email } });
     await page.goto(queuedLink(resident.email)!);
     await scan();
@@ -240,12 +245,8 @@ test.describe("opening the link, without JavaScript", () => {
     expect(await replay.text()).toContain("Cette réservation est déjà annulée");
 
     // Another resident's booking, by its id: not found, whether asked for or posted.
-    const othersBooking = withDb(
-      (db) =>
-        db
-          .prepare("SELECT id FROM Booking WHERE personId <> ? AND status = 'CONFIRMED' LIMIT 1")
-          .get(resident.id) as { id: string },
-    ).id;
+    // (Another resident claimed by this test, so no other test cancels it meanwhile.)
+    const othersBooking = residentWithUpcomingBooking().bookingId;
     const forgedPage = await page.goto(`/mes-reservations/annuler?reservation=${othersBooking}`);
     expect(forgedPage?.status()).toBe(404);
     await scan();
@@ -280,4 +281,28 @@ test("with JavaScript, a malformed address is caught before sending, with the sa
   await expect(page.getByLabel("Votre adresse e-mail")).toHaveAttribute("aria-invalid", "true");
   expect(posted).toBe(false);
   await scan();
+});
+
+test.describe("a bookings session kept by the browser", () => {
+  // Signed in once per worker through the real link, like the staff tests will be (fixtures.ts).
+  let resident: Resident;
+  test.use({
+    storageState: async ({ signedInState }, use) =>
+      use(
+        await signedInState("resident", async (page) => {
+          resident = residentWithUpcomingBooking();
+          await page.request.post("/mes-reservations", { form: { email: resident.email } });
+          await page.goto(queuedLink(resident.email)!);
+          await page.getByRole("button", { name: "Voir mes réservations" }).click();
+          await expect(page).toHaveURL("/mes-reservations/liste");
+        }),
+      ),
+  });
+
+  test("opens the list in a new browser without a new link", async ({ page, scan }) => {
+    await page.goto("/mes-reservations/liste");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes réservations");
+    await expect(page.getByText(`Bonjour ${resident.firstName} !`)).toBeVisible();
+    await scan();
+  });
 });

@@ -22,12 +22,6 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL(/#main$/);
   });
 
-  test("health check answers 200 with the database up", async ({ request }) => {
-    const response = await request.get("/healthz");
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
-  });
-
   test("unknown pages get a translated 404", async ({ page, scan }) => {
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);

@@ -1,11 +1,17 @@
 // Direct reads (and set-up writes) on the e2e app's SQLite file, for what a browser cannot see:
 // how many seats were taken, which emails were queued.
+//
+// Tests run in parallel workers against one server and one database, so a test never takes "the
+// first session with seats" (another test may be booking it): it *claims* the rows it will change
+// (see `claim`), and reads only what it created or claimed.
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
+import { test } from "@playwright/test";
 import { E2E_DB_FILE } from "../../../playwright.config";
 
 export function withDb<T>(work: (db: Database.Database) => T): T {
   const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
+  db.pragma("busy_timeout = 15000");
   try {
     return work(db);
   } finally {
@@ -16,31 +22,124 @@ export function withDb<T>(work: (db: Database.Database) => T): T {
 /** Prisma's SQLite adapter stores instants as "2026-11-27T08:30:00.000+00:00". */
 export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Gives the calling test, and no other, the first of `candidates` (ids, in order of preference)
+ * that no test has claimed yet. The claims live in a table of the e2e database itself, so they
+ * start afresh with it on every run; the primary key makes two workers' claims exclusive.
+ */
+export function claim(kind: "session" | "person", candidates: string[]): string | undefined {
+  const claimant = test.info().titlePath.join(" › ");
+  return withDb((db) => {
+    db.exec(`CREATE TABLE IF NOT EXISTS e2e_claim (
+      kind TEXT NOT NULL, id TEXT NOT NULL, claimant TEXT NOT NULL, PRIMARY KEY (kind, id))`);
+    const insert = db.prepare("INSERT OR IGNORE INTO e2e_claim (kind, id, claimant) VALUES (?, ?, ?)");
+    return candidates.find((id) => insert.run(kind, id, claimant).changes === 1);
+  });
+}
+
+export type ClaimedSession = {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  whatToBring: string | null;
+  placeSlug: string;
+  placeName: string;
+  addressLine: string;
+  postcode: string;
+  commune: string;
+  phone: string;
+  capacity: number;
+  seatsTaken: number;
+};
+
+/**
+ * Claims an upcoming bookable session (not part of a course, no waiting list, at least `seatsLeft`
+ * seats left, more than two days ahead), the earliest first or, with `latest`, the latest first.
+ */
+export function claimUpcomingSession(options: { seatsLeft?: number; latest?: boolean } = {}): ClaimedSession {
+  const { seatsLeft = 1, latest = false } = options;
+  const select = `SELECT s.id, s.startsAt, s.endsAt, s.capacity, s.seatsTaken, w.title, w.whatToBring,
+      p.slug AS placeSlug, p.name AS placeName, p.addressLine, p.postcode, c.name AS commune, p.phone
+    FROM Session s JOIN Workshop w ON w.id = s.workshopId JOIN Place p ON p.id = s.placeId
+      JOIN Commune c ON c.id = p.communeId`;
+  const candidates = withDb((db) =>
+    db
+      .prepare(
+        `${select}
+        WHERE s.status = 'SCHEDULED' AND s.deletedAt IS NULL AND s.courseId IS NULL AND w.deletedAt IS NULL
+          AND p.phone IS NOT NULL AND s.startsAt > ? AND s.seatsTaken + ? <= s.capacity
+          AND NOT EXISTS (SELECT 1 FROM Booking b WHERE b.sessionId = s.id AND b.status = 'WAITLISTED')
+        ORDER BY s.startsAt ${latest ? "DESC" : "ASC"}, s.id`,
+      )
+      .all(sqlDate(new Date(Date.now() + 2 * DAY)), seatsLeft),
+  ) as ClaimedSession[];
+  const id = claim(
+    "session",
+    candidates.map((row) => row.id),
+  );
+  if (!id) throw new Error(`the e2e seed has no unclaimed upcoming session with ${seatsLeft} seats left`);
+  // Read again, now that no other test may change it.
+  return withDb((db) => db.prepare(`${select} WHERE s.id = ?`).get(id)) as ClaimedSession;
+}
+
 export type OneSeatSession = { id: string; title: string; placeSlug: string; capacity: number };
 
 /**
- * Takes one of the latest upcoming sessions (other specs take the earliest), different for each
- * `pick`, and lowers its capacity so exactly one seat is left.
+ * Claims one of the latest upcoming sessions (where fewer other tests look) and lowers its
+ * capacity so exactly one seat is left.
  */
-export function sessionWithOneSeatLeft(pick: number): OneSeatSession {
-  return withDb((db) => {
-    const row = db
+export function sessionWithOneSeatLeft(): OneSeatSession {
+  const session = claimUpcomingSession({ latest: true });
+  const capacity = session.seatsTaken + 1;
+  withDb((db) => db.prepare(`UPDATE Session SET capacity = ? WHERE id = ?`).run(capacity, session.id));
+  return { id: session.id, title: session.title, placeSlug: session.placeSlug, capacity };
+}
+
+/**
+ * A course of its own for the calling test, at a place and with a workshop of the seed: sessions
+ * `daysFromNow` days away (negative: held already, so COMPLETED), 8 seats, 3 taken.
+ */
+export function insertCourse(daysFromNow: number[]): { id: string; title: string; sessionIds: string[] } {
+  const suffix = randomBytes(4).toString("hex");
+  const id = `e2e-course-${suffix}`;
+  const title = `Parcours e2e ${suffix}`;
+  const sessionIds = daysFromNow.map((_, i) => `${id}-${i + 1}`);
+  withDb((db) => {
+    const { placeId, workshopId } = db
       .prepare(
-        `SELECT s.id, w.title, p.slug AS placeSlug, s.seatsTaken
-         FROM Session s JOIN Workshop w ON w.id = s.workshopId JOIN Place p ON p.id = s.placeId
-         WHERE s.status = 'SCHEDULED' AND s.deletedAt IS NULL AND s.courseId IS NULL AND s.startsAt > ?
-           AND s.seatsTaken < s.capacity
-           AND NOT EXISTS (SELECT 1 FROM Booking b WHERE b.sessionId = s.id AND b.status = 'WAITLISTED')
-         ORDER BY s.startsAt DESC, s.id LIMIT 1 OFFSET ?`,
+        `SELECT p.id AS placeId, (SELECT id FROM Workshop WHERE deletedAt IS NULL ORDER BY id LIMIT 1) AS workshopId
+         FROM Place p WHERE p.deletedAt IS NULL ORDER BY p.id LIMIT 1`,
       )
-      .get(sqlDate(new Date(Date.now() + 2 * 24 * 3600 * 1000)), pick) as
-      | { id: string; title: string; placeSlug: string; seatsTaken: number }
-      | undefined;
-    if (!row) throw new Error("the e2e seed has no upcoming session with a seat left");
-    const capacity = row.seatsTaken + 1;
-    db.prepare(`UPDATE Session SET capacity = ? WHERE id = ?`).run(capacity, row.id);
-    return { id: row.id, title: row.title, placeSlug: row.placeSlug, capacity };
+      .get() as { placeId: string; workshopId: string };
+    const now = sqlDate(new Date());
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO Course (id, slug, title, summary, placeId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, id, title, "Un parcours créé pour un test.", placeId, now, now);
+      daysFromNow.forEach((days, i) => {
+        const startsAt = new Date(Date.now() + days * DAY);
+        db.prepare(
+          `INSERT INTO Session (id, workshopId, placeId, startsAt, endsAt, capacity, seatsTaken, status, courseId, courseOrder, createdAt, updatedAt)
+           VALUES (?, ?, ?, ?, ?, 8, 3, ?, ?, ?, ?, ?)`,
+        ).run(
+          sessionIds[i],
+          workshopId,
+          placeId,
+          sqlDate(startsAt),
+          sqlDate(new Date(startsAt.getTime() + 2 * 60 * 60 * 1000)),
+          days < 0 ? "COMPLETED" : "SCHEDULED",
+          id,
+          i + 1,
+          now,
+          now,
+        );
+      });
+    })();
   });
+  return { id, title, sessionIds };
 }
 
 export function sessionSeats(sessionId: string) {
