@@ -29,7 +29,7 @@ const chromiumArgs = [
  * Specs that load the one shared server so hard that a test beside them could time out: they run
  * at the end, alone. (After a failure elsewhere they are skipped: the run has failed already.)
  */
-const ALONE = /concurrency\.spec\.ts$/;
+const ALONE = /(concurrency|hostile-requests)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { sqlDate, withDb } from "./support/e2e-db";
+import { claim, sqlDate, withDb } from "./support/e2e-db";
 
 // Security headers on every kind of response, the CSP nonce on the page's inline scripts (and
 // pages still hydrating under that policy), and the "mes réservations" session ending for good
@@ -16,15 +16,19 @@ function residentLinks() {
   const manageToken = newToken();
   const linkToken = newToken();
   withDb((db) => {
-    const resident = db
+    const residents = db
       .prepare(
         `SELECT p.id AS personId, b.id AS bookingId FROM Person p
          JOIN Booking b ON b.personId = p.id JOIN Session s ON s.id = b.sessionId
          WHERE p.deletedAt IS NULL AND p.anonymised = 0 AND b.status = 'CONFIRMED'
            AND s.status = 'SCHEDULED' AND s.deletedAt IS NULL AND s.startsAt > ?
-         ORDER BY p.id DESC, b.id LIMIT 1 OFFSET 1`,
+         ORDER BY p.id DESC, b.id`,
       )
-      .get(sqlDate(new Date(Date.now() + 24 * 3600 * 1000))) as { personId: string; bookingId: string };
+      .all(sqlDate(new Date(Date.now() + 24 * 3600 * 1000))) as { personId: string; bookingId: string }[];
+    // Claimed, so no other worker cancels this booking or signs this person in meanwhile.
+    const personId = claim("person", [...new Set(residents.map((r) => r.personId))]);
+    const resident = residents.find((r) => r.personId === personId);
+    if (!resident) throw new Error("the e2e seed has no unclaimed resident with an upcoming booking");
     db.prepare(`UPDATE Booking SET manageTokenHash = ? WHERE id = ?`).run(hash(manageToken), resident.bookingId);
     db.prepare(
       `INSERT INTO AccessToken (id, tokenHash, personId, purpose, expiresAt, createdAt)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { bookingStatus, sqlDate, withDb } from "./support/e2e-db";
+import { bookingStatus, claim, sqlDate, withDb } from "./support/e2e-db";
 
 // One policy answers "may I cancel this?": for a booking whose session the place cancelled,
 // the manage page and the bookings list must say the same thing (the place cancelled it,
@@ -10,9 +10,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type Booked = { personId: string; email: string; bookingId: string; sessionId: string; title: string };
 
-/** A resident alone on their email with an upcoming confirmed booking, not one other tests pick first. */
+/**
+ * A resident alone on their email with an upcoming confirmed booking; the test claims both the
+ * person and the session (it cancels the session), so no other worker reads or changes them.
+ */
 function residentWithUpcomingBooking(): Booked {
-  const row = withDb((db) =>
+  const rows = withDb((db) =>
     db
       .prepare(
         `SELECT p.id AS personId, p.email, b.id AS bookingId, s.id AS sessionId, w.title
@@ -22,11 +25,12 @@ function residentWithUpcomingBooking(): Booked {
            AND (SELECT COUNT(*) FROM Person q WHERE q.emailNormalized = p.emailNormalized) = 1
            AND b.status = 'CONFIRMED' AND s.status = 'SCHEDULED' AND s.deletedAt IS NULL
            AND s.courseId IS NULL AND s.startsAt > ?
-         ORDER BY p.id DESC, s.startsAt LIMIT 1`,
+         ORDER BY p.id DESC, s.startsAt`,
       )
-      .get(sqlDate(new Date(Date.now() + 2 * DAY))),
-  ) as Booked | undefined;
-  if (!row) throw new Error("the e2e seed has no resident with an upcoming booking");
+      .all(sqlDate(new Date(Date.now() + 2 * DAY))),
+  ) as Booked[];
+  const row = rows.find((r) => claim("session", [r.sessionId]) && claim("person", [r.personId]));
+  if (!row) throw new Error("the e2e seed has no unclaimed resident with an upcoming booking");
   return row;
 }
 

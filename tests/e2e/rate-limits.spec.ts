@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { sqlDate, withDb } from "./support/e2e-db";
+import { claimUpcomingSession } from "./support/e2e-db";
 import { tr } from "./support/i18n";
 
 // A limit answers 429 with the form kept, in the resident's language: when to try again, in words,
@@ -8,20 +8,10 @@ import { tr } from "./support/i18n";
 
 const BOOKINGS_PER_CONTACT = 10;
 
-/** An upcoming single session whose place lists a phone, away from the ones other specs take. */
+/** An upcoming single session whose place lists a phone, claimed so no other test books it meanwhile. */
 function sessionWithPlacePhone(): { id: string; phone: string } {
-  const row = withDb((db) =>
-    db
-      .prepare(
-        `SELECT s.id, p.phone FROM Session s JOIN Place p ON p.id = s.placeId
-         WHERE s.status = 'SCHEDULED' AND s.deletedAt IS NULL AND s.courseId IS NULL AND s.startsAt > ?
-           AND p.phone IS NOT NULL
-         ORDER BY s.startsAt DESC, s.id LIMIT 1 OFFSET 25`,
-      )
-      .get(sqlDate(new Date(Date.now() + 3 * 24 * 3600 * 1000))),
-  ) as { id: string; phone: string } | undefined;
-  if (!row) throw new Error("the e2e seed has no upcoming session at a place with a phone");
-  return row;
+  const session = claimUpcomingSession({ seatsLeft: 1, latest: true });
+  return { id: session.id, phone: session.phone };
 }
 
 test.describe("rate limits, without JavaScript", () => {
