@@ -25,9 +25,12 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
   // Hash only for accounts that do not exist yet: bcrypt salts differ on every call, and an
   // existing account keeps whatever password it has.
   const known = new Set(
-    (await prisma.staffUser.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } })).map(
-      (u) => u.email,
-    ),
+    (
+      await prisma.staffUser.findMany({
+        where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
   );
   const passwordHashes = new Map(
     await Promise.all(
@@ -122,7 +125,10 @@ async function alignSeatsTaken(tx: Tx, sessionIds: string[]) {
     _count: { _all: true },
   });
   const counts = new Map(confirmed.map((c) => [c.sessionId, c._count._all]));
-  const sessions = await tx.session.findMany({ where: { id: { in: sessionIds } }, select: { id: true, seatsTaken: true } });
+  const sessions = await tx.session.findMany({
+    where: { id: { in: sessionIds } },
+    select: { id: true, seatsTaken: true },
+  });
   for (const s of sessions) {
     const seats = counts.get(s.id) ?? 0;
     if (s.seatsTaken !== seats) await tx.session.update({ where: { id: s.id }, data: { seatsTaken: seats } });
@@ -139,7 +145,9 @@ async function main() {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Seeded ${url} in ${seconds} s. Rows per table:`);
     console.table(counts);
-    console.log(`Demo accounts (password "${DEMO_ACCOUNTS[0].password}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
+    console.log(
+      `Demo accounts (password "${DEMO_ACCOUNTS[0].password}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`,
+    );
   } catch (error) {
     console.error("Seeding failed; nothing was written.", error);
     console.error("If the database holds rows made by hand on seeded sessions, `npm run db:reset` starts afresh.");

@@ -31,7 +31,9 @@ async function measure(name: string, count: number, concurrency: number, task: (
   );
   const seconds = (performance.now() - started) / 1000;
   const result: Measure = { name, ops: next, seconds, perSecond: next / seconds };
-  console.log(`  ${name.padEnd(46)} ${result.perSecond.toFixed(0).padStart(8)} /s  (${next} in ${seconds.toFixed(2)} s)`);
+  console.log(
+    `  ${name.padEnd(46)} ${result.perSecond.toFixed(0).padStart(8)} /s  (${next} in ${seconds.toFixed(2)} s)`,
+  );
   return result;
 }
 
@@ -110,7 +112,17 @@ async function benchBooking(results: Record<string, number>) {
   const rawBook = raw.transaction((i: number) => {
     const now = new Date().toISOString();
     take.run(sessions[0].id);
-    person.run(`raw-p-${i}`, "Bench", `Raw${i}`, `bench raw${i}`, `raw${i}@bench.example`, `raw${i}@bench.example`, now, now, now);
+    person.run(
+      `raw-p-${i}`,
+      "Bench",
+      `Raw${i}`,
+      `bench raw${i}`,
+      `raw${i}@bench.example`,
+      `raw${i}@bench.example`,
+      now,
+      now,
+      now,
+    );
     booking.run(`raw-b-${i}`, sessions[0].id, `raw-p-${i}`, `raw-token-${i}`, now, now, now);
     outbox.run(`raw-o-${i}`, "booking-confirmed", `raw${i}@bench.example`, `raw-o-${i}`, now, now, now);
   });

@@ -65,7 +65,11 @@ async function main(argv: string[]): Promise<number> {
         acceptDataLoss: values["accept-data-loss"],
       });
       const created = result.kind === "created" ? result.migrationName : undefined;
-      printApplied(result.applied.filter((name) => name !== created), where, { quietWhenNone: true });
+      printApplied(
+        result.applied.filter((name) => name !== created),
+        where,
+        { quietWhenNone: true },
+      );
       switch (result.kind) {
         case "in-sync":
           console.log("Database and migrations are already in sync with schema.prisma.");

@@ -26,11 +26,15 @@ function hasPendingMigrations(): boolean {
   if (!fs.existsSync(databaseFile)) return true;
   const db = new Database(databaseFile, { readonly: true, timeout: 5000 });
   try {
-    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    const table = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
     if (!table) return true;
     const done = new Set(
       db
-        .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .prepare(
+          "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
         .all()
         .map((row) => (row as { name: string }).name),
     );
@@ -51,7 +55,11 @@ try {
   if ((await prisma.place.count()) === 0) {
     console.log("Empty database: seeding the demo territory…");
     const counts = await seed(prisma);
-    console.log(`Seeded: ${Object.entries(counts).map(([table, n]) => `${n} ${table}`).join(", ")}`);
+    console.log(
+      `Seeded: ${Object.entries(counts)
+        .map(([table, n]) => `${n} ${table}`)
+        .join(", ")}`,
+    );
   }
   await prisma.$disconnect();
   const secretFile = ensureSessionSecret();

@@ -41,7 +41,11 @@ else {
 const vitestReport = path.join(tmp, "vitest-report.json");
 fs.rmSync(vitestReport, { force: true });
 const unitOk = run("Unit and service tests (Vitest)", "npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
 ]);
 const vitest = readJson(vitestReport);
 if (vitest) {

@@ -5,7 +5,11 @@ import { frenchContent } from "./ui/french-content";
 import { PhoneLink } from "./ui/phone-link";
 
 /** The place in lines, as on an envelope. */
-export function BookingPlaceLines({ place }: { place: Pick<BookingSummaryView["place"], "name" | "address" | "room"> }) {
+export function BookingPlaceLines({
+  place,
+}: {
+  place: Pick<BookingSummaryView["place"], "name" | "address" | "room">;
+}) {
   const { t } = useTranslation("manage");
   return (
     <>
@@ -28,7 +32,11 @@ export function BookingPlaceLines({ place }: { place: Pick<BookingSummaryView["p
 export function BookingStatusBadge({ booking }: { booking: Pick<BookingSummaryView, "status" | "waitlistPosition"> }) {
   const { t } = useTranslation("manage");
   const className =
-    booking.status === "CANCELLED" ? "badge badge--full" : booking.status === "WAITLISTED" ? "badge badge--muted" : "badge";
+    booking.status === "CANCELLED"
+      ? "badge badge--full"
+      : booking.status === "WAITLISTED"
+        ? "badge badge--muted"
+        : "badge";
   const label =
     booking.status === "WAITLISTED"
       ? booking.waitlistPosition
@@ -39,7 +47,11 @@ export function BookingStatusBadge({ booking }: { booking: Pick<BookingSummaryVi
 }
 
 /** What to bring, whether devices are lent, who leads it: terms of a facts list (<dl>). */
-export function BookingPracticalFacts({ booking }: { booking: Pick<BookingSummaryView, "workshop" | "trainerFirstNames"> }) {
+export function BookingPracticalFacts({
+  booking,
+}: {
+  booking: Pick<BookingSummaryView, "workshop" | "trainerFirstNames">;
+}) {
   const { t } = useTranslation("manage");
   const { workshop } = booking;
   return (
@@ -73,7 +85,12 @@ type Props = {
 };
 
 /** The workshop, when, where (address, access, phone), what to bring, devices lent, trainer. */
-export function BookingSummary({ booking, headingId = "booking-summary-title", compact = false, headingLevel = 2 }: Props) {
+export function BookingSummary({
+  booking,
+  headingId = "booking-summary-title",
+  compact = false,
+  headingLevel = 2,
+}: Props) {
   const { t } = useTranslation("manage");
   const { workshop, place } = booking;
   const HeadingTag = headingLevel === 3 ? "h3" : "h2";

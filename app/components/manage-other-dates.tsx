@@ -4,7 +4,13 @@ import { useTranslation } from "react-i18next";
 export type OtherDate = { sessionId: string; when: string; placeName: string; seatsLeft: number };
 
 /** "Réserver une autre date": up to three upcoming dates of the same workshop, then the catalogue. */
-export function ManageOtherDates({ dates, headingId = "other-dates-title" }: { dates: OtherDate[]; headingId?: string }) {
+export function ManageOtherDates({
+  dates,
+  headingId = "other-dates-title",
+}: {
+  dates: OtherDate[];
+  headingId?: string;
+}) {
   const { t } = useTranslation("manage");
   return (
     <section className="manage-section" aria-labelledby={headingId}>

@@ -35,7 +35,9 @@ export function SessionSeats({ seatsLeft, state = "open" }: Props) {
   if (state === "cancelled") return <span className="badge badge--full">{t("seats.cancelled")}</span>;
   if (state === "closed") return <span className="badge badge--muted">{t("seats.closed")}</span>;
   if (state === "waitlist-full") {
-    return <span className="badge badge--full seats seats--full seats--waitlist-full">{t("policy.seatsWaitlistFull")}</span>;
+    return (
+      <span className="badge badge--full seats seats--full seats--waitlist-full">{t("policy.seatsWaitlistFull")}</span>
+    );
   }
   if (seatsLeft <= 0) return <span className="badge badge--full seats seats--full">{t("seats.full")}</span>;
   if (seatsLeft <= FEW_SEATS) {

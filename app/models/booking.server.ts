@@ -22,7 +22,14 @@ export type SessionForEmail = Prisma.SessionGetPayload<{ select: typeof sessionF
 export async function findSessionForBooking(db: DbClient, sessionId: string) {
   return db.session.findFirst({
     where: { id: sessionId, deletedAt: null },
-    select: { ...sessionForEmailSelect, status: true, capacity: true, seatsTaken: true, waitlistCount: true, courseId: true },
+    select: {
+      ...sessionForEmailSelect,
+      status: true,
+      capacity: true,
+      seatsTaken: true,
+      waitlistCount: true,
+      courseId: true,
+    },
   });
 }
 
@@ -95,7 +102,10 @@ export const bookingViewSelect = {
 
 export type BookingViewRow = Prisma.BookingGetPayload<{ select: typeof bookingViewSelect }>;
 
-export async function findBookingViewByTokenHash(db: DbClient, manageTokenHash: string): Promise<BookingViewRow | null> {
+export async function findBookingViewByTokenHash(
+  db: DbClient,
+  manageTokenHash: string,
+): Promise<BookingViewRow | null> {
   return db.booking.findFirst({
     where: { manageTokenHash, person: { deletedAt: null, anonymised: false }, session: { deletedAt: null } },
     select: bookingViewSelect,
@@ -119,7 +129,9 @@ export async function findBookingForCancellation(db: DbClient, bookingId: string
       status: true,
       personId: true,
       courseEnrolmentId: true,
-      person: { select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true } },
+      person: {
+        select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
+      },
       session: { select: { ...sessionForEmailSelect, status: true, deletedAt: true } },
     },
   });
@@ -133,7 +145,9 @@ export async function findWaitlistedForPromotion(db: DbClient, sessionId: string
       id: true,
       waitlistedAt: true,
       createdAt: true,
-      person: { select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true } },
+      person: {
+        select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
+      },
     },
   });
 }

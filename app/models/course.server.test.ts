@@ -33,14 +33,22 @@ async function courseStarting(starts: Date[], options: { seatsTaken?: number[] }
 
 describe("getCourseDetail", () => {
   test("an upcoming course: its texts, place, sessions in course order with titles and seats, open", async () => {
-    const { course, sessions } = await courseStarting([at(2 * DAY), at(9 * DAY), at(16 * DAY)], { seatsTaken: [1, 6, 3] });
+    const { course, sessions } = await courseStarting([at(2 * DAY), at(9 * DAY), at(16 * DAY)], {
+      seatsTaken: [1, 6, 3],
+    });
 
     const detail = await getCourseDetail(course.id, NOW);
     expect(detail).toMatchObject({
       id: course.id,
       title: course.title,
       summary: "Quatre séances",
-      place: { name: "La Fabrique", postcode: "11000", phone: "04 68 00 00 00", stepFreeAccess: true, communeName: expect.any(String) },
+      place: {
+        name: "La Fabrique",
+        postcode: "11000",
+        phone: "04 68 00 00 00",
+        stepFreeAccess: true,
+        communeName: expect.any(String),
+      },
       seatsLeft: 2,
       enrolment: { may: true },
     });
@@ -65,12 +73,17 @@ describe("getCourseDetail", () => {
 
   test("a course is closed once its first session has started", async () => {
     const { course } = await courseStarting([at(-1000), at(7 * DAY)]);
-    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ enrolment: { may: false, reason: "BOOKING_CLOSED" } });
+    expect(await getCourseDetail(course.id, NOW)).toMatchObject({
+      enrolment: { may: false, reason: "BOOKING_CLOSED" },
+    });
   });
 
   test("open but full: one full session makes the whole course full", async () => {
     const { course } = await courseStarting([at(2 * DAY), at(9 * DAY)], { seatsTaken: [2, 8] });
-    expect(await getCourseDetail(course.id, NOW)).toMatchObject({ seatsLeft: 0, enrolment: { may: false, reason: "COURSE_FULL" } });
+    expect(await getCourseDetail(course.id, NOW)).toMatchObject({
+      seatsLeft: 0,
+      enrolment: { may: false, reason: "COURSE_FULL" },
+    });
   });
 
   test("cancelled and deleted sessions are left out, and the positions follow", async () => {
@@ -90,7 +103,10 @@ describe("getCourseDetail", () => {
 
     const detail = await getCourseDetail(course.id, NOW);
     expect(detail?.sessions.map((s) => s.id)).toEqual(expected);
-    expect(detail?.enrolment).toEqual({ may: true, bookings: expected.map((sessionId) => ({ sessionId, outcome: "CONFIRM" })) });
+    expect(detail?.enrolment).toEqual({
+      may: true,
+      bookings: expected.map((sessionId) => ({ sessionId, outcome: "CONFIRM" })),
+    });
 
     const page = await getSessionDetail(sessions[1].id, NOW);
     expect(page?.course?.sessions.map((s) => s.id)).toEqual(expected);

@@ -22,12 +22,32 @@ describe("listUpcomingSessions", () => {
   test("scheduled, not deleted, future sessions by date, with what a catalogue card shows", async () => {
     const workshop = await createWorkshop({ title: "Tablette", topicCodes: ["devices", "internet"] });
     const place = await createPlace({ name: "La Fabrique" });
-    const second = await createSession({ workshopId: workshop.id, placeId: place.id, startsAt: at(3 * DAY), seatsTaken: 2 });
+    const second = await createSession({
+      workshopId: workshop.id,
+      placeId: place.id,
+      startsAt: at(3 * DAY),
+      seatsTaken: 2,
+    });
     const first = await createSession({ workshopId: workshop.id, placeId: place.id, startsAt: at(DAY) });
     await createSession({ workshopId: workshop.id, placeId: place.id, startsAt: at(-DAY) });
     await createSession({ workshopId: workshop.id, placeId: place.id, status: "CANCELLED" });
     await createSession({ workshopId: workshop.id, placeId: place.id, deletedAt: NOW });
-    await createSession({ placeId: place.id, workshopId: (await prisma.workshop.create({ data: { slug: "old", title: "Old", summary: "", description: "", level: "BEGINNER", durationMinutes: 60, deletedAt: NOW } })).id });
+    await createSession({
+      placeId: place.id,
+      workshopId: (
+        await prisma.workshop.create({
+          data: {
+            slug: "old",
+            title: "Old",
+            summary: "",
+            description: "",
+            level: "BEGINNER",
+            durationMinutes: 60,
+            deletedAt: NOW,
+          },
+        })
+      ).id,
+    });
 
     const sessions = await listUpcomingSessions({ now: NOW });
     expect(sessions.map((s) => s.id)).toEqual([first.id, second.id]);
@@ -40,7 +60,14 @@ describe("listUpcomingSessions", () => {
       seatsLeft: 6,
       booking: { may: true, outcome: "CONFIRM" },
       courseId: null,
-      workshop: { id: workshop.id, slug: workshop.slug, title: "Tablette", summary: expect.any(String), level: "BEGINNER", topicCodes: ["devices", "internet"] },
+      workshop: {
+        id: workshop.id,
+        slug: workshop.slug,
+        title: "Tablette",
+        summary: expect.any(String),
+        level: "BEGINNER",
+        topicCodes: ["devices", "internet"],
+      },
       place: { id: place.id, slug: place.slug, name: "La Fabrique", communeName: expect.any(String) },
       servesYourCommune: false,
     });
@@ -55,7 +82,8 @@ describe("listUpcomingSessions", () => {
     const a2 = await createSession({ placeId: placeA.id, workshopId: phone.id, startsAt: at(2 * DAY) });
     const b1 = await createSession({ placeId: placeB.id, workshopId: mail.id, startsAt: at(3 * DAY) });
 
-    const ids = async (filters: Parameters<typeof listUpcomingSessions>[0]) => (await listUpcomingSessions(filters)).map((s) => s.id);
+    const ids = async (filters: Parameters<typeof listUpcomingSessions>[0]) =>
+      (await listUpcomingSessions(filters)).map((s) => s.id);
     expect(await ids({ now: NOW, placeSlug: placeA.slug })).toEqual([a1.id, a2.id]);
     expect(await ids({ now: NOW, topicCode: "email" })).toEqual([a1.id, b1.id]);
     expect(await ids({ now: NOW, level: "BEGINNER" })).toEqual([a2.id]);
@@ -108,7 +136,12 @@ describe("getSessionDetail", () => {
                 label: `Compétence ${position}`,
                 statement: `Je sais faire ${position}`,
                 position,
-                domain: { connectOrCreate: { where: { code: "COM" }, create: { code: "COM", framework: "CRCN", label: "Communiquer", position: 1 } } },
+                domain: {
+                  connectOrCreate: {
+                    where: { code: "COM" },
+                    create: { code: "COM", framework: "CRCN", label: "Communiquer", position: 1 },
+                  },
+                },
               },
             },
           })),
@@ -116,8 +149,24 @@ describe("getSessionDetail", () => {
       },
     });
     const trainer = await createStaffUser("Nadia");
-    const first = await createSession({ placeId: place.id, workshopId: workshop.id, courseId: course.id, courseOrder: 1, startsAt: at(DAY), capacity: 6, seatsTaken: 4 });
-    const second = await createSession({ placeId: place.id, workshopId: workshop.id, courseId: course.id, courseOrder: 2, startsAt: at(8 * DAY), capacity: 6, seatsTaken: 1 });
+    const first = await createSession({
+      placeId: place.id,
+      workshopId: workshop.id,
+      courseId: course.id,
+      courseOrder: 1,
+      startsAt: at(DAY),
+      capacity: 6,
+      seatsTaken: 4,
+    });
+    const second = await createSession({
+      placeId: place.id,
+      workshopId: workshop.id,
+      courseId: course.id,
+      courseOrder: 2,
+      startsAt: at(8 * DAY),
+      capacity: 6,
+      seatsTaken: 1,
+    });
     await prisma.sessionTrainer.create({ data: { sessionId: first.id, trainerId: trainer.id } });
 
     const detail = await getSessionDetail(first.id, NOW);
@@ -153,7 +202,10 @@ describe("getSessionDetail", () => {
     });
     expect(JSON.stringify(detail)).not.toMatch(/staff\d+@example|passwordHash|Martin/);
 
-    expect((await getSessionDetail(first.id, first.startsAt))?.booking).toEqual({ may: false, reason: "BOOKING_CLOSED" });
+    expect((await getSessionDetail(first.id, first.startsAt))?.booking).toEqual({
+      may: false,
+      reason: "BOOKING_CLOSED",
+    });
     expect(await getSessionDetail("missing", NOW)).toBeNull();
     const standalone = await createSession();
     expect((await getSessionDetail(standalone.id, NOW))?.course).toBeNull();
@@ -167,7 +219,12 @@ describe("listFilterOptions", () => {
     await createCommune("Éménville");
     await createPlace({ communeId: zeta.id, name: "Médiathèque" });
     await createPlace({ communeId: zeta.id, name: "Espace numérique" });
-    await prisma.topic.createMany({ data: [{ code: "smartphone", position: 2 }, { code: "email", position: 1 }] });
+    await prisma.topic.createMany({
+      data: [
+        { code: "smartphone", position: 2 },
+        { code: "email", position: 1 },
+      ],
+    });
 
     const options = await listFilterOptions();
     expect(options.places.map((p) => p.name)).toEqual(["Espace numérique", "Médiathèque"]);

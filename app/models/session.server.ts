@@ -1,6 +1,13 @@
 import { courseSeatsLeft } from "~/domain/booking/course-enrolment";
 import { seatsLeft } from "~/domain/booking/decide-booking";
-import { ANONYMOUS, courseSessionsOn, mayBookSession, mayEnrolInCourse, sessionTiming, type Actor } from "~/domain/policy/booking-policy";
+import {
+  ANONYMOUS,
+  courseSessionsOn,
+  mayBookSession,
+  mayEnrolInCourse,
+  sessionTiming,
+  type Actor,
+} from "~/domain/policy/booking-policy";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
@@ -275,7 +282,15 @@ export async function getSessionDetail(sessionId: string, now: Date) {
           deletedAt: true,
           sessions: {
             where: { deletedAt: null },
-            select: { id: true, startsAt: true, endsAt: true, status: true, capacity: true, seatsTaken: true, courseOrder: true },
+            select: {
+              id: true,
+              startsAt: true,
+              endsAt: true,
+              status: true,
+              capacity: true,
+              seatsTaken: true,
+              courseOrder: true,
+            },
           },
         },
       },

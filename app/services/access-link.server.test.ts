@@ -40,7 +40,10 @@ describe("requestBookingsLink", () => {
 
     const [email] = await outboxEmails("bookings-link");
     expect(email).toMatchObject({ recipient: "Odette@Example.org", locale: "en" });
-    expect(email.payload).toMatchObject({ firstName: "Odette", url: expect.stringMatching(/^\/mes-reservations\/acces\/[\w-]{43}$/) });
+    expect(email.payload).toMatchObject({
+      firstName: "Odette",
+      url: expect.stringMatching(/^\/mes-reservations\/acces\/[\w-]{43}$/),
+    });
 
     const token = tokenFrom(email.payload.url);
     const stored = await prisma.accessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });

@@ -60,8 +60,7 @@ export async function requestBookingsLink(
 }
 
 export type ConsumeBookingsLinkResult =
-  | { ok: true; personId: string }
-  | { ok: false; code: "INVALID" | "EXPIRED" | "USED" };
+  { ok: true; personId: string } | { ok: false; code: "INVALID" | "EXPIRED" | "USED" };
 
 /** Single use: the guarded update lets exactly one of two simultaneous clicks through. */
 export async function consumeBookingsLink(token: string, now: Date = new Date()): Promise<ConsumeBookingsLinkResult> {

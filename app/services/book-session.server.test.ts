@@ -58,17 +58,28 @@ async function bookOk(sessionId: string, person = personInput()) {
 describe("bookSession", () => {
   test("confirms a seat, keeps only the token's hash and enqueues the confirmation", async () => {
     const session = await createSession({ capacity: 2 });
-    const result = await bookOk(session.id, personInput({ firstName: "Hélène", email: " Helene@Example.org ", preferredLanguage: "es" }));
+    const result = await bookOk(
+      session.id,
+      personInput({ firstName: "Hélène", email: " Helene@Example.org ", preferredLanguage: "es" }),
+    );
 
     expect(result).toMatchObject({ ok: true, status: "CONFIRMED", waitlistPosition: null });
     expect(result.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const booking = await prisma.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
-    expect(booking).toMatchObject({ status: "CONFIRMED", source: "ONLINE", manageTokenHash: hashToken(result.manageToken) });
+    expect(booking).toMatchObject({
+      status: "CONFIRMED",
+      source: "ONLINE",
+      manageTokenHash: hashToken(result.manageToken),
+    });
     expect(booking.confirmedAt).toEqual(NOW);
     expect(await seatsTaken(session.id)).toBe(1);
 
     const person = await prisma.person.findUniqueOrThrow({ where: { id: result.personId } });
-    expect(person).toMatchObject({ emailNormalized: "helene@example.org", lastActivityAt: NOW, preferredLanguage: "es" });
+    expect(person).toMatchObject({
+      emailNormalized: "helene@example.org",
+      lastActivityAt: NOW,
+      preferredLanguage: "es",
+    });
     expect(person.nameKey).toMatch(/^helene dupont\d+$/);
 
     const [email] = await outboxEmails();
@@ -125,7 +136,12 @@ describe("bookSession", () => {
       const commune = await createCommune();
       const first = await bookOk(
         (await createSession()).id,
-        personInput({ firstName: "Jean", lastName: "Martin", email: "jean.martin@example.org", phone: "06 12 34 56 78" }),
+        personInput({
+          firstName: "Jean",
+          lastName: "Martin",
+          email: "jean.martin@example.org",
+          phone: "06 12 34 56 78",
+        }),
       );
       const byEmail = await bookOk(
         (await createSession({ startsAt: at(3 * DAY) })).id,
@@ -161,7 +177,10 @@ describe("bookSession", () => {
     });
 
     test("an unticked consent box withdraws nothing, and a missing contact is not filled in from a form", async () => {
-      const first = await bookOk((await createSession()).id, personInput({ firstName: "Ana", email: null, phone: "0611223344" }));
+      const first = await bookOk(
+        (await createSession()).id,
+        personInput({ firstName: "Ana", email: null, phone: "0611223344" }),
+      );
       await bookOk(
         (await createSession({ startsAt: at(3 * DAY) })).id,
         personInput({ firstName: "Ana", email: "ana@example.org", phone: "0611223344", consentServiceEmails: false }),
@@ -220,7 +239,9 @@ describe("bookSession", () => {
       expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
       expect(await seatsTaken(session.id)).toBe(1);
       const staff = await createStaffUser();
-      expect(await bookSession({ sessionId: session.id, person, source: "PHONE", actor: staffActor(staff.id), now: NOW })).toEqual({
+      expect(
+        await bookSession({ sessionId: session.id, person, source: "PHONE", actor: staffActor(staff.id), now: NOW }),
+      ).toEqual({
         ok: false,
         code: "ALREADY_BOOKED",
       });
@@ -235,7 +256,15 @@ describe("bookSession", () => {
       const overlapping = await createSession({ startsAt: at(2 * DAY + HOUR) });
       expect(await book(overlapping.id, person)).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
       const staff = await createStaffUser();
-      expect(await bookSession({ sessionId: overlapping.id, person, source: "PHONE", actor: staffActor(staff.id), now: NOW })).toEqual({
+      expect(
+        await bookSession({
+          sessionId: overlapping.id,
+          person,
+          source: "PHONE",
+          actor: staffActor(staff.id),
+          now: NOW,
+        }),
+      ).toEqual({
         ok: false,
         code: "OVERLAPS_OTHER_BOOKING",
         conflictingSessionId: full.id,
@@ -281,17 +310,30 @@ describe("bookSession", () => {
     const staff = await createStaffUser();
     const session = await createSession();
     await bookOk(session.id);
-    const byPhone = await bookSession({ sessionId: session.id, person: personInput(), source: "PHONE", actor: staffActor(staff.id), now: NOW });
+    const byPhone = await bookSession({
+      sessionId: session.id,
+      person: personInput(),
+      source: "PHONE",
+      actor: staffActor(staff.id),
+      now: NOW,
+    });
     if (!byPhone.ok) throw new Error(byPhone.code);
 
     const entries = await prisma.auditLog.findMany();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "booking.create", entityType: "Booking", entityId: byPhone.bookingId, actorUserId: staff.id });
+    expect(entries[0]).toMatchObject({
+      action: "booking.create",
+      entityType: "Booking",
+      entityId: byPhone.bookingId,
+      actorUserId: staff.id,
+    });
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: byPhone.bookingId } })).toMatchObject({
       source: "PHONE",
       bookedById: staff.id,
     });
-    expect(await prisma.person.findUniqueOrThrow({ where: { id: byPhone.personId } })).toMatchObject({ createdById: staff.id });
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: byPhone.personId } })).toMatchObject({
+      createdById: staff.id,
+    });
   });
 });
 
@@ -307,7 +349,12 @@ describe("cancelBooking", () => {
   test("a freed seat goes to the first in the queue, in the same transaction", async () => {
     const staff = await createStaffUser();
     const { session, confirmed, queue } = await fullSessionWithQueue(2);
-    const result = await cancelBooking({ bookingId: confirmed.bookingId, actor: staffActor(staff.id), reason: "Malade", now: at(HOUR) });
+    const result = await cancelBooking({
+      bookingId: confirmed.bookingId,
+      actor: staffActor(staff.id),
+      reason: "Malade",
+      now: at(HOUR),
+    });
 
     expect(result).toEqual({ ok: true, promotedBookingId: queue[0].bookingId });
     expect(await seatsTaken(session.id)).toBe(1);
@@ -326,18 +373,28 @@ describe("cancelBooking", () => {
 
     const [promoted] = await outboxEmails("booking-promoted");
     expect(promoted).toMatchObject({ recipient: expect.stringMatching(/@example\.org$/) });
-    expect(promoted.payload).toMatchObject({ firstName: "Queue0", bookingId: queue[0].bookingId, findBookingsPath: "/mes-reservations" });
+    expect(promoted.payload).toMatchObject({
+      firstName: "Queue0",
+      bookingId: queue[0].bookingId,
+      findBookingsPath: "/mes-reservations",
+    });
     const [cancelled] = await outboxEmails("booking-cancelled");
     expect(cancelled.payload).toMatchObject({ firstName: "Alice", bookingId: confirmed.bookingId });
 
     const [entry] = await prisma.auditLog.findMany({ where: { action: "booking.cancel" } });
     expect(entry).toMatchObject({ entityId: confirmed.bookingId, actorUserId: staff.id });
-    expect(JSON.parse(entry.data!)).toMatchObject({ by: "STAFF", previousStatus: "CONFIRMED", promotedBookingId: queue[0].bookingId });
+    expect(JSON.parse(entry.data!)).toMatchObject({
+      by: "STAFF",
+      previousStatus: "CONFIRMED",
+      promotedBookingId: queue[0].bookingId,
+    });
   });
 
   test("leaving the queue frees no seat and promotes nobody", async () => {
     const { session, queue } = await fullSessionWithQueue(2);
-    expect(await cancelBooking({ bookingId: queue[0].bookingId, actor: holder(queue[0].bookingId), now: at(HOUR) })).toEqual({
+    expect(
+      await cancelBooking({ bookingId: queue[0].bookingId, actor: holder(queue[0].bookingId), now: at(HOUR) }),
+    ).toEqual({
       ok: true,
       promotedBookingId: null,
     });
@@ -372,20 +429,42 @@ describe("cancelBooking", () => {
   test("refusals: unknown, someone else's, not proven, already cancelled, session started", async () => {
     const session = await createSession({ startsAt: at(DAY) });
     const booking = await bookOk(session.id);
-    expect(await cancelBooking({ bookingId: "nope", actor: holder("nope"), now: NOW })).toEqual({ ok: false, code: "NOT_FOUND" });
-    // Anyone without proof of control hears "not found", like for an unknown booking.
-    for (const actor of [ANONYMOUS, holder("another-booking"), staffWithout]) {
-      expect(await cancelBooking({ bookingId: booking.bookingId, actor, now: NOW })).toEqual({ ok: false, code: "NOT_FOUND" });
-    }
-    expect(await cancelBooking({ bookingId: booking.bookingId, actor: { kind: "resident", personId: "someone-else" }, now: NOW })).toEqual({
+    expect(await cancelBooking({ bookingId: "nope", actor: holder("nope"), now: NOW })).toEqual({
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await cancelBooking({ bookingId: booking.bookingId, actor: holder(booking.bookingId), now: at(DAY) })).toEqual({
+    // Anyone without proof of control hears "not found", like for an unknown booking.
+    for (const actor of [ANONYMOUS, holder("another-booking"), staffWithout]) {
+      expect(await cancelBooking({ bookingId: booking.bookingId, actor, now: NOW })).toEqual({
+        ok: false,
+        code: "NOT_FOUND",
+      });
+    }
+    expect(
+      await cancelBooking({
+        bookingId: booking.bookingId,
+        actor: { kind: "resident", personId: "someone-else" },
+        now: NOW,
+      }),
+    ).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await cancelBooking({ bookingId: booking.bookingId, actor: holder(booking.bookingId), now: at(DAY) }),
+    ).toEqual({
       ok: false,
       code: "SESSION_STARTED",
     });
-    expect((await cancelBooking({ bookingId: booking.bookingId, actor: { kind: "resident", personId: booking.personId }, now: NOW })).ok).toBe(true);
+    expect(
+      (
+        await cancelBooking({
+          bookingId: booking.bookingId,
+          actor: { kind: "resident", personId: booking.personId },
+          now: NOW,
+        })
+      ).ok,
+    ).toBe(true);
     expect(await cancelBooking({ bookingId: booking.bookingId, actor: holder(booking.bookingId), now: NOW })).toEqual({
       ok: false,
       code: "ALREADY_CANCELLED",
@@ -399,7 +478,9 @@ describe("cancelBooking", () => {
     for (let i = 0; i < 3; i++) queue.push(await bookOk(session.id));
 
     const results = await Promise.all(
-      [...confirmed, confirmed[0]].map((b) => cancelBooking({ bookingId: b.bookingId, actor: holder(b.bookingId), now: at(HOUR) })),
+      [...confirmed, confirmed[0]].map((b) =>
+        cancelBooking({ bookingId: b.bookingId, actor: holder(b.bookingId), now: at(HOUR) }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "ALREADY_CANCELLED" }]);

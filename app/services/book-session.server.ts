@@ -13,7 +13,14 @@ import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
-import { isMadeByStaff, joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import {
+  isMadeByStaff,
+  joinWaitlist,
+  notifyBookingMade,
+  takeSeat,
+  writeBooking,
+  type BookingSource,
+} from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";

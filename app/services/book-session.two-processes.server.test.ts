@@ -113,7 +113,12 @@ test(
   `${PROCESSES} processes taking seats of a ${CAPACITY}-seat session on a view the other one changes: the guarded update grants exactly ${CAPACITY}`,
   async () => {
     const session = await createSession({ capacity: CAPACITY });
-    const outcomes = await race(() => ({ type: "go", mode: "take-seat", sessionId: session.id, attempts: PER_PROCESS }));
+    const outcomes = await race(() => ({
+      type: "go",
+      mode: "take-seat",
+      sessionId: session.id,
+      attempts: PER_PROCESS,
+    }));
 
     expect(outcomes.filter((o) => "error" in o)).toEqual([]);
     // Most attempts saw free seats, so the race really was decided by the update, not the read.

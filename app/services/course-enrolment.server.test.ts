@@ -45,7 +45,10 @@ async function courseWithSessions(count: number, options: { capacity?: number } 
 }
 
 async function seats(sessionIds: string[]) {
-  const rows = await prisma.session.findMany({ where: { id: { in: sessionIds } }, select: { id: true, seatsTaken: true } });
+  const rows = await prisma.session.findMany({
+    where: { id: { in: sessionIds } },
+    select: { id: true, seatsTaken: true },
+  });
   return sessionIds.map((id) => rows.find((r) => r.id === id)!.seatsTaken);
 }
 
@@ -133,10 +136,18 @@ describe("enrolInCourse", () => {
     const staff = await createStaffUser();
     const byStaff = {
       source: "PHONE" as const,
-      actor: { kind: "staff" as const, userId: staff.id, roles: ["TRAINER" as const], permissions: ["create:booking:any" as const] },
+      actor: {
+        kind: "staff" as const,
+        userId: staff.id,
+        roles: ["TRAINER" as const],
+        permissions: ["create:booking:any" as const],
+      },
       now: NOW,
     };
-    expect(await enrolInCourse({ courseId: course.id, person, ...byStaff })).toEqual({ ok: false, code: "ALREADY_ENROLLED" });
+    expect(await enrolInCourse({ courseId: course.id, person, ...byStaff })).toEqual({
+      ok: false,
+      code: "ALREADY_ENROLLED",
+    });
     expect(await enrol(course.id, personInput(), sessions[0].startsAt)).toEqual({
       ok: false,
       code: "BOOKING_CLOSED",
@@ -160,9 +171,19 @@ describe("enrolInCourse", () => {
     const person = personInput();
     const first = await enrol(course.id, person);
     if (!first.ok) throw new Error(first.code);
-    await cancelBooking({ bookingId: first.bookings[0].bookingId, actor: { kind: "manage-link", bookingId: first.bookings[0].bookingId }, now: NOW });
-    expect((await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).status).toBe("CONFIRMED");
-    await cancelBooking({ bookingId: first.bookings[1].bookingId, actor: { kind: "manage-link", bookingId: first.bookings[1].bookingId }, now: NOW });
+    await cancelBooking({
+      bookingId: first.bookings[0].bookingId,
+      actor: { kind: "manage-link", bookingId: first.bookings[0].bookingId },
+      now: NOW,
+    });
+    expect((await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).status).toBe(
+      "CONFIRMED",
+    );
+    await cancelBooking({
+      bookingId: first.bookings[1].bookingId,
+      actor: { kind: "manage-link", bookingId: first.bookings[1].bookingId },
+      now: NOW,
+    });
     expect(await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).toMatchObject({
       status: "CANCELLED",
       cancelledAt: NOW,
@@ -178,7 +199,13 @@ describe("enrolInCourse", () => {
   test("an enrolment made by staff is audited", async () => {
     const staff = await createStaffUser();
     const { course } = await courseWithSessions(2);
-    const result = await enrolInCourse({ courseId: course.id, person: personInput(), source: "WALK_IN", actor: { kind: "staff", userId: staff.id, roles: ["TRAINER"], permissions: ["create:booking:any"] }, now: NOW });
+    const result = await enrolInCourse({
+      courseId: course.id,
+      person: personInput(),
+      source: "WALK_IN",
+      actor: { kind: "staff", userId: staff.id, roles: ["TRAINER"], permissions: ["create:booking:any"] },
+      now: NOW,
+    });
     if (!result.ok) throw new Error(result.code);
     expect(await prisma.auditLog.findMany()).toEqual([
       expect.objectContaining({ action: "course.enrol", entityId: result.enrolmentId, actorUserId: staff.id }),

@@ -82,10 +82,20 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
     const answer = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings, now, existingEnrolment });
     // --- privacy of a refusal (decision 010) ---
     if (!answer.may && known && isPersonalReason(answer.reason) && !mayHearPersonalReason(actor)) {
-      const asStranger = mayEnrolInCourse(actor, { sessions: course.sessions, personBookings: [], now, existingEnrolment: null });
+      const asStranger = mayEnrolInCourse(actor, {
+        sessions: course.sessions,
+        personBookings: [],
+        now,
+        existingEnrolment: null,
+      });
       if (!asStranger.may) {
         const { reason, sessionId, conflictingSessionId } = asStranger;
-        return { ok: false, code: reason, ...(sessionId ? { sessionId } : {}), ...(conflictingSessionId ? { conflictingSessionId } : {}) };
+        return {
+          ok: false,
+          code: reason,
+          ...(sessionId ? { sessionId } : {}),
+          ...(conflictingSessionId ? { conflictingSessionId } : {}),
+        };
       }
       const sessionId = answer.sessionId;
       await tellContactOnFile(tx, {
@@ -104,7 +114,12 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
     // --- end privacy of a refusal ---
     if (!answer.may) {
       const { reason, sessionId, conflictingSessionId } = answer;
-      return { ok: false, code: reason, ...(sessionId ? { sessionId } : {}), ...(conflictingSessionId ? { conflictingSessionId } : {}) };
+      return {
+        ok: false,
+        code: reason,
+        ...(sessionId ? { sessionId } : {}),
+        ...(conflictingSessionId ? { conflictingSessionId } : {}),
+      };
     }
     const decision = answer;
 
@@ -155,7 +170,12 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         extra: {
           managePath: manageBookingPath(manageToken),
           waitlistPosition: null,
-          course: { id: course.id, title: course.title, sessionNumber: index + 1, sessionCount: decision.bookings.length },
+          course: {
+            id: course.id,
+            title: course.title,
+            sessionNumber: index + 1,
+            sessionCount: decision.bookings.length,
+          },
         },
       });
     }
@@ -166,7 +186,12 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         entityType: "CourseEnrolment",
         entityId: enrolmentId,
         actorUserId: bookedById,
-        data: { courseId: course.id, personId: person.id, source: input.source, bookingIds: bookings.map((b) => b.bookingId) },
+        data: {
+          courseId: course.id,
+          personId: person.id,
+          source: input.source,
+          bookingIds: bookings.map((b) => b.bookingId),
+        },
         at: now,
       });
     }

@@ -21,15 +21,25 @@ test("stores the payload as JSON, due now unless told otherwise", async () => {
   const before = Date.now();
   await runTransaction((tx) => enqueueEmail(tx, email));
   const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } });
-  expect(row).toMatchObject({ kind: "booking-confirmed", recipient: "marie@example.org", locale: "fr", sentAt: null, attempts: 0 });
+  expect(row).toMatchObject({
+    kind: "booking-confirmed",
+    recipient: "marie@example.org",
+    locale: "fr",
+    sentAt: null,
+    attempts: 0,
+  });
   expect(JSON.parse(row.payload)).toEqual(email.payload);
   // "Due now": not before the call (the column's default may drop the milliseconds), not after it.
   expect(row.sendAfter.getTime()).toBeGreaterThanOrEqual(before - 1000);
   expect(row.sendAfter.getTime()).toBeLessThanOrEqual(Date.now());
 
   const later = new Date("2026-12-02T07:00:00.000Z");
-  await runTransaction((tx) => enqueueEmail(tx, { ...email, kind: "reminder", dedupeKey: "reminder:b1", sendAfter: later }));
-  expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "reminder:b1" } })).sendAfter).toEqual(later);
+  await runTransaction((tx) =>
+    enqueueEmail(tx, { ...email, kind: "reminder", dedupeKey: "reminder:b1", sendAfter: later }),
+  );
+  expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "reminder:b1" } })).sendAfter).toEqual(
+    later,
+  );
 });
 
 test("the same dedupeKey enqueues once, and never touches a row already sent", async () => {
@@ -60,19 +70,31 @@ describe("emails to one recipient a day", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const receipt = (n: number, recipient = "marie@example.org") => ({ ...email, recipient, dedupeKey: `booking-confirmed:b${n}` });
+  const receipt = (n: number, recipient = "marie@example.org") => ({
+    ...email,
+    recipient,
+    dedupeKey: `booking-confirmed:b${n}`,
+  });
 
   test(`a receipt or a link over ${EMAILS_PER_RECIPIENT.points} a day to one address is not queued; another address and other kinds are`, async () => {
     for (let n = 0; n < EMAILS_PER_RECIPIENT.points; n++) {
       expect(await runTransaction((tx) => enqueueEmail(tx, receipt(n)))).toBe("queued");
     }
-    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(99, "MARIE@example.org")))).toBe("over-recipient-limit");
-    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(98), kind: "bookings-link" }))).toBe("over-recipient-limit");
+    expect(await runTransaction((tx) => enqueueEmail(tx, receipt(99, "MARIE@example.org")))).toBe(
+      "over-recipient-limit",
+    );
+    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(98), kind: "bookings-link" }))).toBe(
+      "over-recipient-limit",
+    );
     expect(await runTransaction((tx) => enqueueEmail(tx, receipt(97, "pierre@example.org")))).toBe("queued");
     // News the person needs is never held back.
     expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(96), kind: "reminder" }))).toBe("queued");
-    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(95), kind: "session-cancelled" }))).toBe("queued");
-    expect(await prisma.outboxEmail.count({ where: { recipient: "marie@example.org" } })).toBe(EMAILS_PER_RECIPIENT.points + 2);
+    expect(await runTransaction((tx) => enqueueEmail(tx, { ...receipt(95), kind: "session-cancelled" }))).toBe(
+      "queued",
+    );
+    expect(await prisma.outboxEmail.count({ where: { recipient: "marie@example.org" } })).toBe(
+      EMAILS_PER_RECIPIENT.points + 2,
+    );
 
     vi.setSystemTime(new Date("2026-12-02T09:00:00.000Z"));
     expect(await runTransaction((tx) => enqueueEmail(tx, receipt(99)))).toBe("queued");

@@ -31,7 +31,11 @@ export type OutboxEmailInput = {
  * Reminders, promotions and cancellations carry news the person needs and no stranger can make
  * them repeat (bookings are limited per contact), so they are never held back.
  */
-export const CAPPED_EMAIL_KINDS: ReadonlySet<EmailKind> = new Set(["booking-confirmed", "booking-waitlisted", "bookings-link"]);
+export const CAPPED_EMAIL_KINDS: ReadonlySet<EmailKind> = new Set([
+  "booking-confirmed",
+  "booking-waitlisted",
+  "bookings-link",
+]);
 
 export type EnqueueOutcome = "queued" | "already-queued" | "over-recipient-limit";
 

@@ -38,19 +38,34 @@ describe("the waiting-list count", () => {
     expect(await counts(session.id)).toEqual({ seatsTaken: 1, waitlistCount: 3, waitlisted: 3 });
 
     // Leaving the queue.
-    await cancelBooking({ bookingId: queue[2].bookingId, actor: { kind: "manage-link", bookingId: queue[2].bookingId }, now: at(HOUR) });
+    await cancelBooking({
+      bookingId: queue[2].bookingId,
+      actor: { kind: "manage-link", bookingId: queue[2].bookingId },
+      now: at(HOUR),
+    });
     expect(await counts(session.id)).toEqual({ seatsTaken: 1, waitlistCount: 2, waitlisted: 2 });
 
     // A freed seat promotes the first in line: one fewer in the queue.
-    const result = await cancelBooking({ bookingId: seated.bookingId, actor: { kind: "manage-link", bookingId: seated.bookingId }, now: at(HOUR) });
+    const result = await cancelBooking({
+      bookingId: seated.bookingId,
+      actor: { kind: "manage-link", bookingId: seated.bookingId },
+      now: at(HOUR),
+    });
     expect(result).toEqual({ ok: true, promotedBookingId: queue[0].bookingId });
     expect(await counts(session.id)).toEqual({ seatsTaken: 1, waitlistCount: 1, waitlisted: 1 });
 
     // Re-booking a cancelled row onto the queue counts again.
-    const person = await prisma.booking.findUniqueOrThrow({ where: { id: queue[2].bookingId }, select: { person: true } });
+    const person = await prisma.booking.findUniqueOrThrow({
+      where: { id: queue[2].bookingId },
+      select: { person: true },
+    });
     const again = await bookSession({
       sessionId: session.id,
-      person: personInput({ firstName: person.person.firstName, lastName: person.person.lastName, email: person.person.email }),
+      person: personInput({
+        firstName: person.person.firstName,
+        lastName: person.person.lastName,
+        email: person.person.email,
+      }),
       source: "ONLINE",
       now: at(2 * HOUR),
     });
@@ -76,7 +91,11 @@ describe("the waiting-list count", () => {
     // The session page shows the same answer the service gave.
     expect((await getSessionDetail(session.id, NOW))?.booking).toEqual({ may: false, reason: "WAITLIST_FULL" });
 
-    await cancelBooking({ bookingId: queue[4].bookingId, actor: { kind: "manage-link", bookingId: queue[4].bookingId }, now: NOW });
+    await cancelBooking({
+      bookingId: queue[4].bookingId,
+      actor: { kind: "manage-link", bookingId: queue[4].bookingId },
+      now: NOW,
+    });
     expect((await getSessionDetail(session.id, NOW))?.booking).toEqual({ may: true, outcome: "WAITLIST" });
     expect(await bookSession({ sessionId: session.id, person: late, source: "ONLINE", now: NOW })).toMatchObject({
       ok: true,
@@ -114,7 +133,11 @@ describe("a session the place cancelled", () => {
 
     // And the service refuses it the same way, changing nothing.
     expect(
-      await cancelBooking({ bookingId: booking.bookingId, actor: { kind: "resident", personId: booking.personId }, now: NOW }),
+      await cancelBooking({
+        bookingId: booking.bookingId,
+        actor: { kind: "resident", personId: booking.personId },
+        now: NOW,
+      }),
     ).toEqual({ ok: false, code: "SESSION_CANCELLED" });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe("CONFIRMED");
   });

@@ -30,7 +30,11 @@ const STRANGER_HELPER = "aidant-pirate@ailleurs.example";
 
 /** Her record as a staff member would read it; only bookkeeping columns are left out. */
 async function storedPerson(id: string) {
-  const { lastActivityAt: _activity, updatedAt: _updated, ...rest } = await prisma.person.findUniqueOrThrow({ where: { id } });
+  const {
+    lastActivityAt: _activity,
+    updatedAt: _updated,
+    ...rest
+  } = await prisma.person.findUniqueOrThrow({ where: { id } });
   return rest;
 }
 
@@ -84,7 +88,12 @@ describe("a stranger posting the booking form with a resident's email and first 
     const before = await storedPerson(her.personId);
 
     const other = await createSession({ startsAt: at(5 * DAY) });
-    const result = await bookSession({ sessionId: other.id, person: await strangerPosing(her.input), source: "ONLINE", now: at(HOUR) });
+    const result = await bookSession({
+      sessionId: other.id,
+      person: await strangerPosing(her.input),
+      source: "ONLINE",
+      now: at(HOUR),
+    });
     if (!result.ok) throw new Error(result.code);
     expect(result.personId).toBe(her.personId);
     expect(await storedPerson(her.personId)).toEqual(before);
@@ -117,7 +126,12 @@ describe("a stranger posting the booking form with a resident's email and first 
     const overlapping = await createSession({ startsAt: new Date(her.bookedSession.startsAt.getTime() + HOUR / 2) });
 
     const stranger = await strangerPosing(her.input);
-    const again = await bookSession({ sessionId: her.bookedSession.id, person: stranger, source: "ONLINE", now: at(HOUR) });
+    const again = await bookSession({
+      sessionId: her.bookedSession.id,
+      person: stranger,
+      source: "ONLINE",
+      now: at(HOUR),
+    });
     const busy = await bookSession({ sessionId: overlapping.id, person: stranger, source: "ONLINE", now: at(HOUR) });
 
     // Nothing in the answers tells which one she is booked on, or that the overlap is with the other.
@@ -173,8 +187,18 @@ describe("a stranger posting the booking form with a resident's email and first 
   test("what anyone would hear comes first: a closed session is 'closed' whether she is booked on it or not", async () => {
     const her = await resident();
     const started = her.bookedSession.startsAt;
-    const known = await bookSession({ sessionId: her.bookedSession.id, person: await strangerPosing(her.input), source: "ONLINE", now: started });
-    const unknown = await bookSession({ sessionId: her.bookedSession.id, person: personInput(), source: "ONLINE", now: started });
+    const known = await bookSession({
+      sessionId: her.bookedSession.id,
+      person: await strangerPosing(her.input),
+      source: "ONLINE",
+      now: started,
+    });
+    const unknown = await bookSession({
+      sessionId: her.bookedSession.id,
+      person: personInput(),
+      source: "ONLINE",
+      now: started,
+    });
     expect(known).toEqual({ ok: false, code: "BOOKING_CLOSED" });
     expect(known).toEqual(unknown);
     expect(await outboxEmails("booking-refused")).toEqual([]);
@@ -189,7 +213,13 @@ describe("a stranger posting the course enrolment form with a resident's email a
     const sessions = [];
     for (let i = 0; i < 2; i++) {
       sessions.push(
-        await createSession({ placeId: place.id, workshopId: workshop.id, courseId: created.id, courseOrder: i + 1, startsAt: at((7 * i + 10) * DAY) }),
+        await createSession({
+          placeId: place.id,
+          workshopId: workshop.id,
+          courseId: created.id,
+          courseOrder: i + 1,
+          startsAt: at((7 * i + 10) * DAY),
+        }),
       );
     }
     return { course: created, sessions };
@@ -200,7 +230,12 @@ describe("a stranger posting the course enrolment form with a resident's email a
     const before = await storedPerson(her.personId);
     const first = await course();
 
-    const enrolled = await enrolInCourse({ courseId: first.course.id, person: await strangerPosing(her.input), source: "ONLINE", now: at(HOUR) });
+    const enrolled = await enrolInCourse({
+      courseId: first.course.id,
+      person: await strangerPosing(her.input),
+      source: "ONLINE",
+      now: at(HOUR),
+    });
     if (!enrolled.ok) throw new Error(enrolled.code);
     expect(enrolled.personId).toBe(her.personId);
     expect(await storedPerson(her.personId)).toEqual(before);
@@ -209,11 +244,26 @@ describe("a stranger posting the course enrolment form with a resident's email a
     );
 
     // Already enrolled, and busy at the time of another course's session: the same neutral code.
-    const again = await enrolInCourse({ courseId: first.course.id, person: await strangerPosing(her.input), source: "ONLINE", now: at(HOUR) });
+    const again = await enrolInCourse({
+      courseId: first.course.id,
+      person: await strangerPosing(her.input),
+      source: "ONLINE",
+      now: at(HOUR),
+    });
     const place = await createPlace();
     const clashing = await createCourse(place.id);
-    await createSession({ placeId: place.id, courseId: clashing.id, courseOrder: 1, startsAt: new Date(first.sessions[1].startsAt.getTime() + HOUR) });
-    const busy = await enrolInCourse({ courseId: clashing.id, person: await strangerPosing(her.input), source: "ONLINE", now: at(HOUR) });
+    await createSession({
+      placeId: place.id,
+      courseId: clashing.id,
+      courseOrder: 1,
+      startsAt: new Date(first.sessions[1].startsAt.getTime() + HOUR),
+    });
+    const busy = await enrolInCourse({
+      courseId: clashing.id,
+      person: await strangerPosing(her.input),
+      source: "ONLINE",
+      now: at(HOUR),
+    });
     expect(again).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
     expect(busy).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
     expect(await storedPerson(her.personId)).toEqual(before);

@@ -25,7 +25,10 @@ type Attempt =
 export async function tellContactOnFile(
   tx: TransactionClient,
   refusal: {
-    person: Pick<PersonMatchRow, "id" | "firstName" | "lastName" | "email" | "consentServiceEmails" | "preferredLanguage">;
+    person: Pick<
+      PersonMatchRow,
+      "id" | "firstName" | "lastName" | "email" | "consentServiceEmails" | "preferredLanguage"
+    >;
     code: PersonalReason;
     attempt: Attempt;
     conflictingSessionId?: string;

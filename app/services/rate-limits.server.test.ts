@@ -35,7 +35,11 @@ afterEach(() => {
 });
 
 function attempt(input: { address?: string; email?: string | null; phone?: string | null }) {
-  return limitBookingAttempt({ address: input.address ?? "203.0.113.7", email: input.email ?? null, phone: input.phone ?? null });
+  return limitBookingAttempt({
+    address: input.address ?? "203.0.113.7",
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+  });
 }
 
 async function repeat(times: number, run: (i: number) => Promise<LimitOutcome>) {
@@ -63,13 +67,17 @@ describe("bookings per address", () => {
     expect(addressKey("::ffff:192.0.2.10")).toBe("192.0.2.10");
     expect(addressKey("192.0.2.10")).toBe("192.0.2.10");
 
-    await repeat(BOOKINGS_PER_ADDRESS.points, (i) => attempt({ address: `2001:db8:1:2::${i + 1}`, email: `p${i}@example.org` }));
+    await repeat(BOOKINGS_PER_ADDRESS.points, (i) =>
+      attempt({ address: `2001:db8:1:2::${i + 1}`, email: `p${i}@example.org` }),
+    );
     expect((await attempt({ address: "2001:db8:1:2:dead:beef::9", email: "x@example.org" })).ok).toBe(false);
     expect((await attempt({ address: "2001:db8:1:3::1", email: "x@example.org" })).ok).toBe(true);
   });
   test("an exempt address (RATE_LIMIT_EXEMPT_ADDRESSES) is never limited by address, still by contact", async () => {
     for (const address of ["192.0.2.250", "192.0.2.251"]) {
-      const outcomes = await repeat(BOOKINGS_PER_ADDRESS.points + 5, (i) => attempt({ address, email: `${address}-${i}@example.org` }));
+      const outcomes = await repeat(BOOKINGS_PER_ADDRESS.points + 5, (i) =>
+        attempt({ address, email: `${address}-${i}@example.org` }),
+      );
       expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
     }
     await repeat(BOOKINGS_PER_CONTACT.points, () => attempt({ address: "192.0.2.250", email: "same@example.org" }));
@@ -85,7 +93,10 @@ describe("bookings per contact", () => {
     expect(allowed.every((outcome) => outcome.ok)).toBe(true);
 
     vi.setSystemTime(START.getTime() + 6 * HOUR);
-    expect(await attempt({ address: "192.0.2.1", email: " odette@EXAMPLE.org" })).toEqual({ ok: false, retryAfterMs: 18 * HOUR });
+    expect(await attempt({ address: "192.0.2.1", email: " odette@EXAMPLE.org" })).toEqual({
+      ok: false,
+      retryAfterMs: 18 * HOUR,
+    });
     expect(await attempt({ address: "192.0.2.1", email: "pierre@example.org" })).toEqual({ ok: true });
 
     vi.setSystemTime(START.getTime() + DAY);
@@ -140,10 +151,12 @@ describe("what a refused resident is told", () => {
   const refused = { ok: false as const, retryAfterMs: 11 * MINUTE + 30 * 1000 };
 
   test("when to try again in words and in seconds, and the place's phone kept left to right", async () => {
-    expect(await rateLimitRefusal(refused, { about: "booking", language: "fr", placePhone: "04 68 11 22 33" })).toEqual({
-      message: "rateLimit:booking?when=dans+12+minutes&phone=%E2%81%A604+68+11+22+33%E2%81%A9",
-      headers: { "Retry-After": "690" },
-    });
+    expect(await rateLimitRefusal(refused, { about: "booking", language: "fr", placePhone: "04 68 11 22 33" })).toEqual(
+      {
+        message: "rateLimit:booking?when=dans+12+minutes&phone=%E2%81%A604+68+11+22+33%E2%81%A9",
+        headers: { "Retry-After": "690" },
+      },
+    );
   });
 
   test("without a place, the digital hub's phone; without any phone, a message that needs none", async () => {

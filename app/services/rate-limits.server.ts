@@ -38,10 +38,18 @@ export const BOOKINGS_PER_ADDRESS: LimitRule = { name: "bookings-per-address", p
 export const BOOKINGS_PER_CONTACT: LimitRule = { name: "bookings-per-contact", points: 10, durationSeconds: DAY };
 
 /** "Retrouver mes réservations" for one email, known or not, in a quarter of an hour. */
-export const LINK_REQUESTS_PER_EMAIL: LimitRule = { name: "link-requests-per-email", points: 3, durationSeconds: 15 * MINUTE };
+export const LINK_REQUESTS_PER_EMAIL: LimitRule = {
+  name: "link-requests-per-email",
+  points: 3,
+  durationSeconds: 15 * MINUTE,
+};
 
 /** "Retrouver mes réservations" from one network address, whatever the emails, in a quarter of an hour. */
-export const LINK_REQUESTS_PER_ADDRESS: LimitRule = { name: "link-requests-per-address", points: 20, durationSeconds: 15 * MINUTE };
+export const LINK_REQUESTS_PER_ADDRESS: LimitRule = {
+  name: "link-requests-per-address",
+  points: 20,
+  durationSeconds: 15 * MINUTE,
+};
 
 /**
  * Emails that a request from the public can make us send (see `outbox.server.ts`), to one
@@ -92,7 +100,10 @@ export function addressKey(address: string): string {
   const left = head === "" ? [] : head.split(":");
   const right = tail === undefined || tail === "" ? [] : tail.split(":");
   const groups = [...left, ...Array<string>(Math.max(8 - left.length - right.length, 0)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -127,7 +138,9 @@ export function limitBookingAttempt(input: {
   email: string | null;
   phone: string | null;
 }): Promise<LimitOutcome> {
-  const checks: [LimitRule, string][] = isExempt(input.address) ? [] : [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
+  const checks: [LimitRule, string][] = isExempt(input.address)
+    ? []
+    : [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
   const email = normalizeEmail(input.email);
   const phone = normalizePhone(input.phone);
   if (email !== null) checks.push([BOOKINGS_PER_CONTACT, `email:${email}`]);

@@ -1,7 +1,13 @@
 // What a resident holding a manage link or a bookings session is shown of their bookings.
 import { calendarSequence } from "~/domain/booking/calendar-sequence";
 import { waitlistPosition, type WaitlistEntry } from "~/domain/booking/waitlist";
-import { mayCancelBooking, sessionTiming, type Actor, type CancelAnswer, type SessionTiming } from "~/domain/policy/booking-policy";
+import {
+  mayCancelBooking,
+  sessionTiming,
+  type Actor,
+  type CancelAnswer,
+  type SessionTiming,
+} from "~/domain/policy/booking-policy";
 import {
   findBookingViewByTokenHash,
   findBookingViewsOfPerson,
@@ -9,7 +15,12 @@ import {
   findWaitlists,
   type BookingViewRow,
 } from "~/models/booking.server";
-import { listOtherDatesWithSeats, toSessionInfo, type CatalogueSession, type SessionInfo } from "~/models/session.server";
+import {
+  listOtherDatesWithSeats,
+  toSessionInfo,
+  type CatalogueSession,
+  type SessionInfo,
+} from "~/models/session.server";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 
@@ -59,7 +70,10 @@ export async function listPersonBookings(
 ): Promise<{ upcoming: ManagedBooking[]; past: ManagedBooking[] }> {
   const rows = await findBookingViewsOfPerson(prisma, personId);
   const waitlistedSessionIds = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.session.id);
-  const waitlists = waitlistedSessionIds.length > 0 ? await findWaitlists(prisma, waitlistedSessionIds) : new Map<string, WaitlistEntry[]>();
+  const waitlists =
+    waitlistedSessionIds.length > 0
+      ? await findWaitlists(prisma, waitlistedSessionIds)
+      : new Map<string, WaitlistEntry[]>();
   const actor: Actor = { kind: "resident", personId };
   const bookings = rows.map((row) => toManagedBooking(row, waitlists.get(row.session.id) ?? [], actor, now));
   return {
@@ -69,7 +83,11 @@ export async function listPersonBookings(
 }
 
 /** Other upcoming dates of the same workshop with a seat left: what to offer when a session is full. */
-export async function suggestOtherDates(sessionId: string, now: Date = new Date(), limit = 3): Promise<CatalogueSession[]> {
+export async function suggestOtherDates(
+  sessionId: string,
+  now: Date = new Date(),
+  limit = 3,
+): Promise<CatalogueSession[]> {
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { workshopId: true } });
   if (session === null) return [];
   return listOtherDatesWithSeats(prisma, { workshopId: session.workshopId, excludeSessionId: sessionId, now, limit });

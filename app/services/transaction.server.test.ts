@@ -42,7 +42,9 @@ describe("busy database", () => {
   }
 
   async function incrementConcurrently(perClient: number, attempts?: number) {
-    const commune = await prisma.commune.create({ data: { name: "Compteur", postcode: "0", area: "URBAN", population: 0 } });
+    const commune = await prisma.commune.create({
+      data: { name: "Compteur", postcode: "0", area: "URBAN", population: 0 },
+    });
     const dbs = [connect(), connect()];
     const increment = (db: Db) =>
       runTransaction(
@@ -53,7 +55,9 @@ describe("busy database", () => {
         },
         { db, attempts },
       );
-    const outcomes = await Promise.allSettled(dbs.flatMap((db) => Array.from({ length: perClient }, () => increment(db))));
+    const outcomes = await Promise.allSettled(
+      dbs.flatMap((db) => Array.from({ length: perClient }, () => increment(db))),
+    );
     const final = await prisma.commune.findUniqueOrThrow({ where: { id: commune.id } });
     return { outcomes, population: final.population };
   }

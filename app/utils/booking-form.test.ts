@@ -2,13 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { EMAIL_MAX, NAME_MAX } from "~/domain/people/limits";
 
-import {
-  HONEYPOT_FIELD,
-  parseBookingForm,
-  splitMessage,
-  toPersonInput,
-  type BookingFormOptions,
-} from "./booking-form";
+import { HONEYPOT_FIELD, parseBookingForm, splitMessage, toPersonInput, type BookingFormOptions } from "./booking-form";
 
 /** A form as the browser sends it: every field present, empty ones as "". */
 function form(fields: Record<string, string> = {}): FormData {

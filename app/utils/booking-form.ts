@@ -40,7 +40,6 @@ export const formMessages = {
   notSent: "forms:notSent",
 } as const;
 
-
 const tooLong = (max: number) => messageWithValues(formMessages.tooLong, { max });
 const isEmail = (value: string) => z.string().email().safeParse(value).success;
 

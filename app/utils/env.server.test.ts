@@ -26,7 +26,9 @@ describe("parseEnv", () => {
   });
 
   it("refuses to start in production without a session secret", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" }, noFile)).toThrow(/SESSION_SECRET: not set, and no \.session-secret file/);
+    expect(() => parseEnv({ NODE_ENV: "production" }, noFile)).toThrow(
+      /SESSION_SECRET: not set, and no \.session-secret file/,
+    );
     expect(() => parseEnv({ NODE_ENV: "production" }, () => "short")).toThrow(/at least 16 characters/);
   });
 

@@ -13,7 +13,12 @@ const schema = z.object({
   RATE_LIMIT_EXEMPT_ADDRESSES: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((address) => address.trim()).filter((address) => address !== "")),
+    .transform((list) =>
+      list
+        .split(",")
+        .map((address) => address.trim())
+        .filter((address) => address !== ""),
+    ),
   PORT: z.coerce
     .number({ invalid_type_error: "PORT must be a port number such as 3000" })
     .int()

@@ -6,13 +6,7 @@ import i18next, { type i18n as I18n, type Resource, type ResourceKey, type TFunc
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { env } from "./env.server";
-import {
-  defaultNamespace,
-  fallbackLanguage,
-  isLanguage,
-  supportedLanguages,
-  type Language,
-} from "./i18n";
+import { defaultNamespace, fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./i18n";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 

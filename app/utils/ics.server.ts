@@ -28,7 +28,10 @@ const PRODUCT_ID = "-//Passerelle//Ateliers numeriques//FR";
 
 /** 20260303T130000Z: UTC, so no VTIMEZONE is needed and every calendar shows Paris time right. */
 export function formatIcsDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NOW, personInput } from "../../tests/fixtures/rows";
 import { prisma } from "./db.server";
-import {
-  endResidentSession,
-  getResidentPersonId,
-  startResidentSession,
-} from "./resident-session.server";
+import { endResidentSession, getResidentPersonId, startResidentSession } from "./resident-session.server";
 
 async function createPerson() {
   const input = personInput();

@@ -122,8 +122,13 @@ export function generateActivity(input: ActivityInput): Activity {
   };
   const sourceFor = (person: ResidentSeed): { source: BookingRow["source"]; bookedById: string | null } => {
     const staff = mediatorByPlace.get(person.homePlace) ?? coordinatorId;
-    if (!person.email) return rand.chance(0.7) ? { source: "PHONE", bookedById: staff } : { source: "STAFF", bookedById: staff };
-    const source = rand.weighted([["ONLINE", 75], ["PHONE", 15], ["STAFF", 10]] as const);
+    if (!person.email)
+      return rand.chance(0.7) ? { source: "PHONE", bookedById: staff } : { source: "STAFF", bookedById: staff };
+    const source = rand.weighted([
+      ["ONLINE", 75],
+      ["PHONE", 15],
+      ["STAFF", 10],
+    ] as const);
     return { source, bookedById: source === "ONLINE" ? null : staff };
   };
   /** when the booking was made: days before the session, never after the seed's Monday */
@@ -144,9 +149,13 @@ export function generateActivity(input: ActivityInput): Activity {
   };
 
   // The course first: its enrolled learners hold all four sessions before anyone else books.
-  const courseSessions = sessions.filter((s) => s.courseId === COURSE.id).sort((a, b) => a.courseOrder! - b.courseOrder!);
+  const courseSessions = sessions
+    .filter((s) => s.courseId === COURSE.id)
+    .sort((a, b) => a.courseOrder! - b.courseOrder!);
   const courseCandidates = rand.shuffle(
-    residents.filter((r) => r.homePlace === COURSE.place && r.age >= 60 && courseSessions.every((s) => isFree(r.id, s))),
+    residents.filter(
+      (r) => r.homePlace === COURSE.place && r.age >= 60 && courseSessions.every((s) => isFree(r.id, s)),
+    ),
   );
   courseCandidates.slice(0, 7).forEach((person, i) => {
     const cancelled = i === 6; // one enrolment withdrawn, to show what that looks like
@@ -227,10 +236,19 @@ export function generateActivity(input: ActivityInput): Activity {
         withdrawn++;
         const cancelledAt = addMinutes(createdAt, rand.int(60, 3 * 1440));
         newBooking({
-          sessionId: s.id, personId: person.id, status: "CANCELLED", source, courseEnrolmentId: null, bookedById,
-          waitlistedAt: null, confirmedAt: createdAt, promotedAt: null,
+          sessionId: s.id,
+          personId: person.id,
+          status: "CANCELLED",
+          source,
+          courseEnrolmentId: null,
+          bookedById,
+          waitlistedAt: null,
+          confirmedAt: createdAt,
+          promotedAt: null,
           cancelledAt: cancelledAt < s.startsAt && cancelledAt < monday ? cancelledAt : createdAt,
-          cancelledBy: CANCELLED_BY_PERSON, cancellationReason: rand.pick(BOOKING_CANCELLATION_REASONS), createdAt,
+          cancelledBy: CANCELLED_BY_PERSON,
+          cancellationReason: rand.pick(BOOKING_CANCELLATION_REASONS),
+          createdAt,
         });
         continue;
       }
@@ -240,11 +258,19 @@ export function generateActivity(input: ActivityInput): Activity {
       const usePromotion = promotedAt !== null && promotedAt < addMinutes(s.startsAt, -120);
       sessionBookings.push(
         newBooking({
-          sessionId: s.id, personId: person.id, status: "CONFIRMED", source, courseEnrolmentId: null, bookedById,
+          sessionId: s.id,
+          personId: person.id,
+          status: "CONFIRMED",
+          source,
+          courseEnrolmentId: null,
+          bookedById,
           waitlistedAt: usePromotion ? createdAt : null,
           confirmedAt: usePromotion ? promotedAt : createdAt,
           promotedAt: usePromotion ? promotedAt : null,
-          cancelledAt: null, cancelledBy: null, cancellationReason: null, createdAt,
+          cancelledAt: null,
+          cancelledBy: null,
+          cancellationReason: null,
+          createdAt,
         }),
       );
       confirmed++;
@@ -263,9 +289,19 @@ export function generateActivity(input: ActivityInput): Activity {
       if (!createdAt) continue;
       const { source, bookedById } = sourceFor(person);
       newBooking({
-        sessionId: s.id, personId: person.id, status: "WAITLISTED", source, courseEnrolmentId: null, bookedById,
-        waitlistedAt: createdAt, confirmedAt: null, promotedAt: null,
-        cancelledAt: null, cancelledBy: null, cancellationReason: null, createdAt,
+        sessionId: s.id,
+        personId: person.id,
+        status: "WAITLISTED",
+        source,
+        courseEnrolmentId: null,
+        bookedById,
+        waitlistedAt: createdAt,
+        confirmedAt: null,
+        promotedAt: null,
+        cancelledAt: null,
+        cancelledBy: null,
+        cancellationReason: null,
+        createdAt,
       });
       occupy(person.id, s);
       waiting++;
@@ -291,10 +327,21 @@ export function generateActivity(input: ActivityInput): Activity {
     const markedAt = addMinutes(s.endsAt, rand.int(5, 40));
     const present: string[] = [];
     for (const b of sessionBookings) {
-      const status = rand.weighted([["PRESENT", 80], ["LATE", 7], ["EXCUSED", 6], ["ABSENT", 7]] as const);
+      const status = rand.weighted([
+        ["PRESENT", 80],
+        ["LATE", 7],
+        ["EXCUSED", 6],
+        ["ABSENT", 7],
+      ] as const);
       attendances.push({
-        id: `seed-attendance-${attendances.length + 1}`, sessionId: s.id, personId: b.personId, bookingId: b.id,
-        status, isWalkIn: false, markedById: marker, markedAt,
+        id: `seed-attendance-${attendances.length + 1}`,
+        sessionId: s.id,
+        personId: b.personId,
+        bookingId: b.id,
+        status,
+        isWalkIn: false,
+        markedById: marker,
+        markedAt,
         note: status === "LATE" ? rand.pick(LATE_NOTES) : status === "EXCUSED" ? "A prévenu le matin même." : null,
       });
       if (status === "PRESENT" || status === "LATE") present.push(b.personId);
@@ -306,8 +353,15 @@ export function generateActivity(input: ActivityInput): Activity {
       if (added >= walkIns) break;
       if (person.homePlace !== s.place.slug || !eligible(person) || booked.has(`${s.id}|${person.id}`)) continue;
       attendances.push({
-        id: `seed-attendance-${attendances.length + 1}`, sessionId: s.id, personId: person.id, bookingId: null,
-        status: "PRESENT", isWalkIn: true, markedById: marker, markedAt, note: WALK_IN_NOTE,
+        id: `seed-attendance-${attendances.length + 1}`,
+        sessionId: s.id,
+        personId: person.id,
+        bookingId: null,
+        status: "PRESENT",
+        isWalkIn: true,
+        markedById: marker,
+        markedAt,
+        note: WALK_IN_NOTE,
       });
       occupy(person.id, s);
       present.push(person.id);
@@ -322,12 +376,23 @@ export function generateActivity(input: ActivityInput): Activity {
         const previous = skillLevel.get(key);
         const level =
           previous === undefined
-            ? rand.weighted([[0, 10], [1, 60], [2, 25], [3, 5]] as const)
+            ? rand.weighted([
+                [0, 10],
+                [1, 60],
+                [2, 25],
+                [3, 5],
+              ] as const)
             : Math.min(3, previous + (rand.chance(0.6) ? 1 : 0));
         skillLevel.set(key, level);
         assessments.push({
-          id: `seed-assessment-${assessments.length + 1}`, personId, skillId: skillIds.get(code)!, level: LEVELS[level],
-          sessionId: s.id, assessedById: marker, assessedAt: markedAt, note: rand.pick(ASSESSMENT_NOTES),
+          id: `seed-assessment-${assessments.length + 1}`,
+          personId,
+          skillId: skillIds.get(code)!,
+          level: LEVELS[level],
+          sessionId: s.id,
+          assessedById: marker,
+          assessedAt: markedAt,
+          note: rand.pick(ASSESSMENT_NOTES),
         });
       }
     }

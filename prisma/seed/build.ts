@@ -50,7 +50,9 @@ export function buildSeedData(now: Date) {
   const coordinatorId = DEMO_ACCOUNTS.find((a) => a.roles.includes("COORDINATOR"))!.id;
 
   const residents = buildResidents(createRandom(RESIDENTS_SEED), communes, placeByCommune);
-  const registeredAt = new Map(residents.map((r) => [r.id, addMinutes(addDays(monday, -r.registeredDaysAgo), 9 * 60 + 30)]));
+  const registeredAt = new Map(
+    residents.map((r) => [r.id, addMinutes(addDays(monday, -r.registeredDaysAgo), 9 * 60 + 30)]),
+  );
   const sessions = planSessions(createRandom(SCHEDULE_SEED), monday);
   const activity = generateActivity({
     rand: createRandom(ACTIVITY_SEED),
@@ -117,7 +119,10 @@ function placeRows(communes: ReturnType<typeof loadMemberCommunes>) {
     openingHours: PLACES.flatMap((p) =>
       p.openingHours.map((h, i) => ({ id: `seed-hours-${p.slug}-${i + 1}`, placeId: p.id, ...h })),
     ),
-    placeCommunes: [...placeByCommune].map(([insee, slug]) => ({ placeId: placeId(slug), communeId: communeId(insee) })),
+    placeCommunes: [...placeByCommune].map(([insee, slug]) => ({
+      placeId: placeId(slug),
+      communeId: communeId(insee),
+    })),
   };
 }
 
@@ -155,8 +160,12 @@ function catalogueRows() {
       devicesLent: w.devicesLent,
       deletedAt: null,
     })),
-    workshopTopics: WORKSHOPS.flatMap((w) => w.topics.map((t) => ({ workshopId: workshopId(w.slug), topicId: topicId(t) }))),
-    workshopSkills: WORKSHOPS.flatMap((w) => w.skills.map((s) => ({ workshopId: workshopId(w.slug), skillId: skillId(s) }))),
+    workshopTopics: WORKSHOPS.flatMap((w) =>
+      w.topics.map((t) => ({ workshopId: workshopId(w.slug), topicId: topicId(t) })),
+    ),
+    workshopSkills: WORKSHOPS.flatMap((w) =>
+      w.skills.map((s) => ({ workshopId: workshopId(w.slug), skillId: skillId(s) })),
+    ),
   };
 }
 
@@ -228,7 +237,11 @@ function sessionRows(sessions: PlannedSession[], activity: Activity, monday: Dat
   const seriesCreatedAt = addDays(seriesSessions[0].startsAt, -21);
   const courseCreatedAt = addDays(monday, -20);
   const plannedAt = (s: PlannedSession) =>
-    s.seriesId ? seriesCreatedAt : s.courseId ? courseCreatedAt : minDate(addDays(s.startsAt, -28), addDays(monday, -3));
+    s.seriesId
+      ? seriesCreatedAt
+      : s.courseId
+        ? courseCreatedAt
+        : minDate(addDays(s.startsAt, -28), addDays(monday, -3));
   return {
     sessionSeries: [
       {
@@ -296,7 +309,15 @@ function noteRows(residents: ResidentSeed[], monday: Date) {
 }
 
 function auditRows(sessions: PlannedSession[], activity: Activity, monday: Date, coordinatorId: string) {
-  const rows: { id: string; at: Date; actorUserId: string | null; action: string; entityType: string; entityId: string; data: string | null }[] = [];
+  const rows: {
+    id: string;
+    at: Date;
+    actorUserId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    data: string | null;
+  }[] = [];
   for (const s of sessions.filter((x) => x.status === "CANCELLED")) {
     const cancelledBookings = activity.bookings.filter((b) => b.sessionId === s.id).length;
     rows.push({

@@ -111,7 +111,8 @@ export const PLACES: readonly PlaceSeed[] = [
     hearingLoop: false,
     accessNotes:
       "Trois marches à l'entrée principale ; une rampe amovible est installée sur demande (prévenez-nous la veille). Parking sur la place.",
-    publicTransport: "Car régional depuis Carcassonne (arrêt « Caunes — Promenade », à 100 mètres) et transport à la demande de l'agglo.",
+    publicTransport:
+      "Car régional depuis Carcassonne (arrêt « Caunes — Promenade », à 100 mètres) et transport à la demande de l'agglo.",
     openingHours: [...fullDay(2), ...fullDay(4), { weekday: 6, opensAt: "09:30", closesAt: "12:00" }],
     regularSlots: [
       { weekday: 2, startsAt: "14:00", room: "Salle de l'ancienne école" },
@@ -136,7 +137,8 @@ export const PLACES: readonly PlaceSeed[] = [
     parking: true,
     hearingLoop: true,
     accessNotes: "Plain-pied, toilettes adaptées, boucle magnétique portable. Grand parking gratuit devant la halle.",
-    publicTransport: "Gare TER de Capendu à 100 mètres (ligne Carcassonne – Narbonne). Transport à la demande de l'agglo.",
+    publicTransport:
+      "Gare TER de Capendu à 100 mètres (ligne Carcassonne – Narbonne). Transport à la demande de l'agglo.",
     openingHours: [...morning(1), ...afternoon(3), ...fullDay(5)],
     regularSlots: [
       { weekday: 3, startsAt: "14:00", room: "La halle" },

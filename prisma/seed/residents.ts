@@ -249,7 +249,12 @@ export function buildResidents(
       const first = asciiLocalPart(firstName);
       const last = asciiLocalPart(lastName);
       const birthYearHint = String(rand.int(40, 99));
-      const local = rand.pick([`${first}.${last}`, `${first[0]}${last}${birthYearHint}`, `${last}.${first}`, `${first}${last}`]);
+      const local = rand.pick([
+        `${first}.${last}`,
+        `${first[0]}${last}${birthYearHint}`,
+        `${last}.${first}`,
+        `${first}${last}`,
+      ]);
       const domain = rand.pick(EMAIL_DOMAINS);
       email = `${local}@${domain}`;
       if (usedEmails.has(email)) email = `${local}${rand.int(2, 9)}@${domain}`;

@@ -95,7 +95,9 @@ function workshopBySlug(slug: string): WorkshopSeed {
 /** Which workshops a place offers, with weights: tiers-lieux favour beginners' workshops. */
 function workshopWeights(place: PlaceSeed): (readonly [WorkshopSeed, number])[] {
   return WORKSHOPS.filter((w) => w.slug !== SERIES.workshop || place.slug !== SERIES.place)
-    .filter((w) => w.slug !== "chercher-un-emploi-en-ligne" || ["hub-carcassonne", "tiers-lieu-capendu"].includes(place.slug))
+    .filter(
+      (w) => w.slug !== "chercher-un-emploi-en-ligne" || ["hub-carcassonne", "tiers-lieu-capendu"].includes(place.slug),
+    )
     .map((w) => [w, place.kind === "DIGITAL_HUB" ? 2 : w.level === "BEGINNER" ? 3 : 1.5] as const);
 }
 
@@ -115,10 +117,16 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
         const startsAt = parisTime(monday, week, slot.weekday, slot.startsAt);
         const closed = isClosedDay(parisDayKey(startsAt));
         const inSeries =
-          place.slug === SERIES.place && slotIndex === SERIES.slot && week >= SERIES.firstWeek && week < SERIES.firstWeek + SERIES.count;
+          place.slug === SERIES.place &&
+          slotIndex === SERIES.slot &&
+          week >= SERIES.firstWeek &&
+          week < SERIES.firstWeek + SERIES.count;
         if (closed && !inSeries) return;
         const courseOrder =
-          place.slug === COURSE.place && slotIndex === COURSE.slot && week >= COURSE.firstWeek && courseSessionsPlaced < 4
+          place.slug === COURSE.place &&
+          slotIndex === COURSE.slot &&
+          week >= COURSE.firstWeek &&
+          courseSessionsPlaced < 4
             ? ++courseSessionsPlaced
             : null;
 
@@ -143,16 +151,27 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
         );
         const wanted =
           place.kind === "DIGITAL_HUB"
-            ? rand.weighted([[1, 0.6], [2, 0.3], [3, 0.1]] as const)
-            : rand.weighted([[1, 0.8], [2, 0.2]] as const);
+            ? rand.weighted([
+                [1, 0.6],
+                [2, 0.3],
+                [3, 0.1],
+              ] as const)
+            : rand.weighted([
+                [1, 0.8],
+                [2, 0.2],
+              ] as const);
         const trainers = rand.shuffle(free).slice(0, wanted);
         if (trainers.length === 0) {
-          if (inSeries || courseOrder) throw new Error(`No trainer free for the ${inSeries ? "series" : "course"} in week ${week}`);
+          if (inSeries || courseOrder)
+            throw new Error(`No trainer free for the ${inSeries ? "series" : "course"} in week ${week}`);
           return; // nobody can run it this week: the slot stays empty
         }
         if (!closed) {
           for (const t of trainers) {
-            trainerBusy.set(t.id, [...(trainerBusy.get(t.id) ?? []), { start: localStart, end: localEnd, place: place.slug }]);
+            trainerBusy.set(t.id, [
+              ...(trainerBusy.get(t.id) ?? []),
+              { start: localStart, end: localEnd, place: place.slug },
+            ]);
           }
         }
 
@@ -185,7 +204,12 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
   const plain = (s: PlannedSession) => s.status !== "CANCELLED" && s.courseId === null && s.waitlist === 0;
   for (const marker of CANCELLED_SESSIONS) {
     const target = sessions.find(
-      (s) => plain(s) && !s.seriesId && s.place.slug === marker.place && s.week >= marker.week && (s.week < 0) === (marker.week < 0),
+      (s) =>
+        plain(s) &&
+        !s.seriesId &&
+        s.place.slug === marker.place &&
+        s.week >= marker.week &&
+        s.week < 0 === marker.week < 0,
     );
     if (!target) throw new Error(`No session to cancel for ${JSON.stringify(marker)}`);
     target.status = "CANCELLED";
@@ -193,7 +217,8 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
   }
   for (const marker of FULL_SESSIONS) {
     const target = sessions.find(
-      (s) => plain(s) && (s.seriesId !== null) === marker.series && s.place.slug === marker.place && s.week >= marker.week,
+      (s) =>
+        plain(s) && (s.seriesId !== null) === marker.series && s.place.slug === marker.place && s.week >= marker.week,
     );
     if (!target) throw new Error(`No session to fill for ${JSON.stringify(marker)}`);
     target.waitlist = marker.waitlist;

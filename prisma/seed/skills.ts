@@ -61,7 +61,8 @@ export const SKILL_DOMAINS: readonly DomainSeed[] = [
       {
         code: "2.4",
         label: "S'insérer dans le monde numérique",
-        statement: "Je sais utiliser les services en ligne du quotidien en connaissant mes droits et les règles de politesse.",
+        statement:
+          "Je sais utiliser les services en ligne du quotidien en connaissant mes droits et les règles de politesse.",
       },
     ],
   },
@@ -89,7 +90,8 @@ export const SKILL_DOMAINS: readonly DomainSeed[] = [
       {
         code: "3.4",
         label: "Programmer",
-        statement: "Je sais donner à un appareil une suite d'instructions simples, par exemple une routine ou un réveil programmé.",
+        statement:
+          "Je sais donner à un appareil une suite d'instructions simples, par exemple une routine ou un réveil programmé.",
       },
     ],
   },
@@ -125,7 +127,8 @@ export const SKILL_DOMAINS: readonly DomainSeed[] = [
       {
         code: "5.1",
         label: "Résoudre des problèmes techniques",
-        statement: "Je sais régler les petits soucis courants : plus de son, plus de connexion, un appareil qui ne répond plus.",
+        statement:
+          "Je sais régler les petits soucis courants : plus de son, plus de connexion, un appareil qui ne répond plus.",
       },
       {
         code: "5.2",

@@ -29,8 +29,16 @@ export const ASSESSMENT_NOTES = [
  * (a past week gives a past session), and why.
  */
 export const CANCELLED_SESSIONS = [
-  { week: -5, place: "tiers-lieu-caunes-minervois", reason: "Formateur malade : séance annulée, les inscrits ont été prévenus par téléphone." },
-  { week: -3, place: "tiers-lieu-val-de-dagne", reason: "Coupure d'électricité dans le village, la séance n'a pas pu avoir lieu." },
+  {
+    week: -5,
+    place: "tiers-lieu-caunes-minervois",
+    reason: "Formateur malade : séance annulée, les inscrits ont été prévenus par téléphone.",
+  },
+  {
+    week: -3,
+    place: "tiers-lieu-val-de-dagne",
+    reason: "Coupure d'électricité dans le village, la séance n'a pas pu avoir lieu.",
+  },
   { week: 2, place: "tiers-lieu-arzens", reason: "Salle prêtée à la commune ce jour-là pour le repas des aînés." },
 ] as const;
 

@@ -39,7 +39,8 @@ export const WORKSHOPS: readonly WorkshopSeed[] = [
     level: "BEGINNER",
     durationMinutes: 120,
     prerequisites: "Savoir allumer un téléphone, une tablette ou un ordinateur.",
-    whatToBring: "Votre smartphone ou votre tablette chargé, et votre adresse e-mail avec son mot de passe si vous en avez une.",
+    whatToBring:
+      "Votre smartphone ou votre tablette chargé, et votre adresse e-mail avec son mot de passe si vous en avez une.",
     devicesLent: true,
     topics: ["email"],
     skills: ["PP.2", "2.1"],
@@ -67,7 +68,8 @@ export const WORKSHOPS: readonly WorkshopSeed[] = [
     level: "BEGINNER",
     durationMinutes: 120,
     prerequisites: "Avoir une adresse e-mail qui fonctionne (nous pouvons vous aider à la créer avant).",
-    whatToBring: "Votre smartphone chargé, votre adresse e-mail et son mot de passe, votre numéro fiscal ou votre carte Vitale.",
+    whatToBring:
+      "Votre smartphone chargé, votre adresse e-mail et son mot de passe, votre numéro fiscal ou votre carte Vitale.",
     devicesLent: false,
     topics: ["online-procedures", "security"],
     skills: ["PP.4", "PP.5", "4.2"],
@@ -81,7 +83,8 @@ export const WORKSHOPS: readonly WorkshopSeed[] = [
     level: "INTERMEDIATE",
     durationMinutes: 150,
     prerequisites: "Savoir se servir d'un e-mail et avoir déjà créé un compte en ligne.",
-    whatToBring: "Vos identifiants (ameli, impots.gouv, FranceConnect), votre carte Vitale et les papiers de votre démarche.",
+    whatToBring:
+      "Vos identifiants (ameli, impots.gouv, FranceConnect), votre carte Vitale et les papiers de votre démarche.",
     devicesLent: true,
     topics: ["online-procedures", "health-online"],
     skills: ["PP.6", "2.4", "1.2"],
@@ -123,7 +126,8 @@ export const WORKSHOPS: readonly WorkshopSeed[] = [
     level: "BEGINNER",
     durationMinutes: 90,
     prerequisites: "Savoir déverrouiller son smartphone.",
-    whatToBring: "Votre smartphone chargé, son code et le mot de passe de votre compte Google ou Apple si vous le connaissez.",
+    whatToBring:
+      "Votre smartphone chargé, son code et le mot de passe de votre compte Google ou Apple si vous le connaissez.",
     devicesLent: false,
     topics: ["smartphone", "security"],
     skills: ["PP.9", "5.2"],

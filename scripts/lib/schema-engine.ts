@@ -15,12 +15,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import Database from "better-sqlite3";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -387,7 +382,10 @@ export interface StatusReport {
   upToDate: boolean;
 }
 
-type HistoryReport = Pick<StatusReport, "hasMigrationsTable" | "pending" | "unknownToFolder" | "failed" | "edited" | "drift">;
+type HistoryReport = Pick<
+  StatusReport,
+  "hasMigrationsTable" | "pending" | "unknownToFolder" | "failed" | "edited" | "drift"
+>;
 
 export async function migrationStatus(options: MigrationPaths & { schemaPath?: string }): Promise<StatusReport> {
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
@@ -424,7 +422,11 @@ async function diagnoseHistory(databaseFile: string, migrationsList: MigrationLi
   return withEngine({ databaseFile }, async (engine) => {
     let history;
     try {
-      history = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS });
+      history = await engine.diagnoseMigrationHistory({
+        migrationsList,
+        optInToShadowDatabase: false,
+        filters: NO_FILTERS,
+      });
     } catch (error) {
       // Like devDiagnostic, it throws P1014 rather than answering hasMigrationsTable: false.
       if (describeEngineError(error).code === "P1014") return nothingApplied;

@@ -26,9 +26,7 @@ function findSessionId(where: string): string {
     // Not one that another test inserted (their ids start with "e2e-").
     const row = db
       .prepare(`SELECT id FROM Session WHERE ${where} AND id NOT LIKE 'e2e-%' ORDER BY startsAt DESC LIMIT 1`)
-      .get() as
-      | { id: string }
-      | undefined;
+      .get() as { id: string } | undefined;
     if (!row) throw new Error(`No session where ${where}`);
     return row.id;
   } finally {

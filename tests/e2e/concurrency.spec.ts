@@ -5,7 +5,9 @@ import { bookingStatusesByEmail, sessionSeats, sessionWithOneSeatLeft } from "./
 // 200 residents press "Confirmer" at the same moment for the last seat: the server must hand it to
 // exactly one of them, put the next WAITLIST_CAP on the waiting list, tell the others that the
 // list is full (409), and never answer 500.
-test("200 concurrent bookings for the last seat: one confirmed, a full waiting list, the rest refused, no 500", async ({ request }) => {
+test("200 concurrent bookings for the last seat: one confirmed, a full waiting list, the rest refused, no 500", async ({
+  request,
+}) => {
   test.setTimeout(180_000);
   const session = sessionWithOneSeatLeft();
   const before = sessionSeats(session.id);

@@ -33,7 +33,13 @@ function residentLinks() {
     db.prepare(
       `INSERT INTO AccessToken (id, tokenHash, personId, purpose, expiresAt, createdAt)
        VALUES (?, ?, ?, 'bookings-list', ?, ?)`,
-    ).run(`e2e-${newToken()}`, hash(linkToken), resident.personId, sqlDate(new Date(Date.now() + 30 * 60 * 1000)), sqlDate(new Date()));
+    ).run(
+      `e2e-${newToken()}`,
+      hash(linkToken),
+      resident.personId,
+      sqlDate(new Date(Date.now() + 30 * 60 * 1000)),
+      sqlDate(new Date()),
+    );
   });
   return { manageToken, linkToken };
 }
@@ -43,7 +49,11 @@ test("every response says nosniff; pages carry a CSP whose nonce is on each inli
   expect(page.status()).toBe(200);
   const headers = page.headers();
   const csp = headers["content-security-policy"];
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scriptSrc).not.toContain("unsafe-inline");
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
   expect(nonce).toBeTruthy();
@@ -63,7 +73,8 @@ test("every response says nosniff; pages carry a CSP whose nonce is on each inli
   const again = (await request.get("/ateliers")).headers()["content-security-policy"];
   expect(again).not.toContain(`'nonce-${nonce}'`);
 
-  const asset = /<script[^>]*\bsrc="(\/build\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+  const asset =
+    /<script[^>]*\bsrc="(\/build\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
   expect(asset).toBeTruthy();
   const { manageToken } = residentLinks();
   const others = {
@@ -118,7 +129,10 @@ test("signing out ends the bookings session for good: the old cookie, replayed, 
     const list = () => resident.get("/mes-reservations/liste", { headers: { Cookie: cookie }, maxRedirects: 0 });
     expect((await list()).status()).toBe(200);
 
-    const signedOut = await resident.post("/mes-reservations/deconnexion", { headers: { Cookie: cookie }, maxRedirects: 0 });
+    const signedOut = await resident.post("/mes-reservations/deconnexion", {
+      headers: { Cookie: cookie },
+      maxRedirects: 0,
+    });
     expect(signedOut.status()).toBe(303);
     expect(signedOut.headers()["set-cookie"]).toMatch(/^__resident=;.*Max-Age=0/);
 

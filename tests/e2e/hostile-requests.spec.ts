@@ -17,10 +17,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 const newToken = () => randomBytes(32).toString("base64url");
 /** Remix's cookie encoding (base64 JSON), as the language switcher sets it. */
-const languageCookie = (language: string) => `lng=${encodeURIComponent(Buffer.from(JSON.stringify(language)).toString("base64"))}`;
+const languageCookie = (language: string) =>
+  `lng=${encodeURIComponent(Buffer.from(JSON.stringify(language)).toString("base64"))}`;
 
 type Refusal = "badRequest" | "forbidden" | "methodNotAllowed" | "payloadTooLarge";
-const STATUS: Record<Refusal, number> = { badRequest: 400, forbidden: 403, methodNotAllowed: 405, payloadTooLarge: 413 };
+const STATUS: Record<Refusal, number> = {
+  badRequest: 400,
+  forbidden: 403,
+  methodNotAllowed: 405,
+  payloadTooLarge: 413,
+};
 
 /** One way of asking for the page in a language, taken in turn so every language is seen. */
 const LANGUAGES = [
@@ -87,7 +93,13 @@ async function prepare(playwright: Playwright): Promise<Fixture> {
        VALUES (?, ?, ?, 'bookings-list', ?, ?)`,
     );
     for (const token of [linkToken, spentToken]) {
-      insertLink.run(`e2e-${newToken()}`, hash(token), resident.personId, sqlDate(new Date(Date.now() + DAY / 48)), sqlDate(new Date()));
+      insertLink.run(
+        `e2e-${newToken()}`,
+        hash(token),
+        resident.personId,
+        sqlDate(new Date(Date.now() + DAY / 48)),
+        sqlDate(new Date()),
+      );
     }
     return { sessionId: session.id, courseId: course.id, ...resident };
   });
@@ -168,7 +180,12 @@ const cases: Case[] = [
   { name: "OPTIONS", refusal: "methodNotAllowed", method: "OPTIONS" },
   { name: "POST from another site", refusal: "forbidden", method: "POST", headers: { Origin: "https://evil.example" } },
   { name: "POST with Origin: null", refusal: "forbidden", method: "POST", headers: { Origin: "null" } },
-  { name: "POST with a garbled Origin", refusal: "forbidden", method: "POST", headers: { Origin: "http://exa mple:99999" } },
+  {
+    name: "POST with a garbled Origin",
+    refusal: "forbidden",
+    method: "POST",
+    headers: { Origin: "http://exa mple:99999" },
+  },
   {
     name: "POST from another port of the same host",
     refusal: "forbidden",
@@ -195,7 +212,13 @@ const cases: Case[] = [
   },
 ];
 
-async function send(request: APIRequestContext, path: string, kase: Case, route: { form: Record<string, string>; headers?: Record<string, string> }, languageHeaders: Record<string, string>) {
+async function send(
+  request: APIRequestContext,
+  path: string,
+  kase: Case,
+  route: { form: Record<string, string>; headers?: Record<string, string> },
+  languageHeaders: Record<string, string>,
+) {
   const cookie = [route.headers?.Cookie, languageHeaders.Cookie].filter(Boolean).join("; ");
   return request.fetch(path, {
     method: kase.method,
@@ -285,7 +308,10 @@ test("hostile requests on every resident action get a translated 4xx page and ch
   }
   expect(databaseState(fixture)).toEqual(before);
   // The resident's session was never signed out by the forged sign-outs above.
-  const list = await request.get("/mes-reservations/liste", { headers: { Cookie: fixture.residentCookie }, maxRedirects: 0 });
+  const list = await request.get("/mes-reservations/liste", {
+    headers: { Cookie: fixture.residentCookie },
+    maxRedirects: 0,
+  });
   expect(list.status()).toBe(200);
 });
 
@@ -344,11 +370,13 @@ test("a redirect target leading off-site or holding control characters never lea
   // routes get unknown tokens: a known one would be a real cancellation or sign-in.)
   const otherTargets = actionRoutes(fixture)
     .filter((route) => route.name !== "preferences")
-    .map((route) =>
-      route.path.replace(fixture.manageToken, "inconnu").replace(fixture.linkToken, "inconnu"),
-    );
+    .map((route) => route.path.replace(fixture.manageToken, "inconnu").replace(fixture.linkToken, "inconnu"));
   for (const path of otherTargets) {
-    const response = await request.post(path, { headers: FORM, data: "redirectTo=%2F%09%2Fevil.example%2Fx", maxRedirects: 0 });
+    const response = await request.post(path, {
+      headers: FORM,
+      data: "redirectTo=%2F%09%2Fevil.example%2Fx",
+      maxRedirects: 0,
+    });
     expect(response.status(), path).toBeLessThan(500);
     expect(response.status(), path).not.toBe(200);
     const location = response.headers()["location"];

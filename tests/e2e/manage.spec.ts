@@ -101,7 +101,11 @@ function insertBooking(session: SessionRow, status: "CONFIRMED" | "WAITLISTED", 
 }
 
 /** The UTC form a calendar file gives an instant: 20261127T083000Z. */
-const icsDate = (stored: string) => new Date(stored).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const icsDate = (stored: string) =>
+  new Date(stored)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 test.describe("the manage page", () => {
   test("booking through the form lands on the confirmation, which is the manage page", async ({ page, scan }) => {
@@ -138,7 +142,9 @@ test.describe("the manage page", () => {
     const summary = page.locator(".booking-summary");
     await expect(summary.getByRole("heading", { name: session.title })).toBeVisible();
     await expect(summary).toContainText(`${session.addressLine}, ${session.postcode} ${session.commune}`);
-    await expect(summary).toContainText(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+, de \d{1,2} h/);
+    await expect(summary).toContainText(
+      /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+, de \d{1,2} h/,
+    );
     if (session.whatToBring) await expect(summary).toContainText(session.whatToBring);
     await expect(summary.getByRole("link", { name: session.phone })).toHaveAttribute(
       "href",
@@ -156,7 +162,9 @@ test.describe("the manage page", () => {
     await page.goto(`/reservation/${second.token}?confirmation=1`);
     await scan();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vous êtes sur la liste d'attente");
-    await expect(page.getByText("Vous êtes sur la liste d'attente, en position 2 — nous vous écrirons si une place se libère.")).toBeVisible();
+    await expect(
+      page.getByText("Vous êtes sur la liste d'attente, en position 2 — nous vous écrirons si une place se libère."),
+    ).toBeVisible();
     await expect(page.locator(".booking-summary .badge")).toHaveText("Liste d'attente, position 2");
   });
 
@@ -182,7 +190,9 @@ test.describe("the manage page", () => {
     expect(unfolded).toContain(`\r\nDTEND:${icsDate(session.endsAt)}\r\n`);
     expect(unfolded).toContain(`\r\nSUMMARY:${icsText(session.title)}\r\n`);
     // Some addresses hold a comma ("1 rue de l'École, Montlaur"): escaped like the separators.
-    expect(unfolded).toContain(`${icsText(session.addressLine)}\\, ${icsText(`${session.postcode} ${session.commune}`)}`);
+    expect(unfolded).toContain(
+      `${icsText(session.addressLine)}\\, ${icsText(`${session.postcode} ${session.commune}`)}`,
+    );
     expect(unfolded).toContain("\r\nSTATUS:CONFIRMED\r\n");
 
     // The same booking gives the same UID on every download.
@@ -190,7 +200,10 @@ test.describe("the manage page", () => {
     expect(again.match(/UID:.*/)?.[0]).toBe(unfolded.match(/UID:.*/)?.[0]);
   });
 
-  test("the printable card has the essentials, the phone, and prints without the site's frame", async ({ page, scan }) => {
+  test("the printable card has the essentials, the phone, and prints without the site's frame", async ({
+    page,
+    scan,
+  }) => {
     const session = upcomingSession();
     const booked = insertBooking(session, "CONFIRMED");
     await page.goto(`/reservation/${booked.token}`);
@@ -224,7 +237,9 @@ test.describe("the manage page", () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien de réservation ne fonctionne pas");
-      await expect(page.getByRole("link", { name: "Retrouver mes réservations avec mon adresse e-mail" })).toBeVisible();
+      await expect(
+        page.getByRole("link", { name: "Retrouver mes réservations avec mon adresse e-mail" }),
+      ).toBeVisible();
       await scan();
     }
     expect((await page.request.get(`/reservation/${forged}/agenda.ics`)).status()).toBe(404);

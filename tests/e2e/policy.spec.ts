@@ -34,7 +34,10 @@ function residentWithUpcomingBooking(): Booked {
   return row;
 }
 
-test("a booking of a session the place cancelled: the manage page and the list agree, no cancel button", async ({ page, scan }) => {
+test("a booking of a session the place cancelled: the manage page and the list agree, no cancel button", async ({
+  page,
+  scan,
+}) => {
   const booked = residentWithUpcomingBooking();
   // The place cancels the session; the booking row is left as it was, and we hold its manage link.
   const token = randomBytes(32).toString("base64url");
@@ -82,6 +85,8 @@ test("a booking of a session the place cancelled: the manage page and the list a
   await scan();
   // This booking's entry (she may hold others of the same workshop, past and cancelled too).
   const item = page.locator(".manage-list > li").filter({ has: page.locator(`[id="booking-${booked.bookingId}"]`) });
-  await expect(item.getByText("Cet atelier a été annulé par le lieu : il n'y a rien à annuler de votre côté.")).toBeVisible();
+  await expect(
+    item.getByText("Cet atelier a été annulé par le lieu : il n'y a rien à annuler de votre côté."),
+  ).toBeVisible();
   await expect(page.locator(`a[href$="reservation=${booked.bookingId}"]`)).toHaveCount(0);
 });

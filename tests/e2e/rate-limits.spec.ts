@@ -17,7 +17,11 @@ function sessionWithPlacePhone(): { id: string; phone: string } {
 test.describe("rate limits, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("one booking too many with one email: 429, in Arabic, with when to try again and the place's phone", async ({ page, request, scan }) => {
+  test("one booking too many with one email: 429, in Arabic, with when to try again and the place's phone", async ({
+    page,
+    request,
+    scan,
+  }) => {
     const session = sessionWithPlacePhone();
     const email = `limite-${Date.now().toString(36)}@example.org`;
     const form = { firstName: "Nadia", lastName: "Limite", email, preferredLanguage: "ar" };

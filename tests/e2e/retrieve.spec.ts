@@ -44,7 +44,11 @@ function residentWithUpcomingBooking(): Resident {
 
 function hubPhone(): string {
   const row = withDb((db) =>
-    db.prepare(`SELECT phone FROM Place WHERE kind = 'DIGITAL_HUB' AND deletedAt IS NULL AND phone IS NOT NULL ORDER BY createdAt LIMIT 1`).get(),
+    db
+      .prepare(
+        `SELECT phone FROM Place WHERE kind = 'DIGITAL_HUB' AND deletedAt IS NULL AND phone IS NOT NULL ORDER BY createdAt LIMIT 1`,
+      )
+      .get(),
   ) as { phone: string } | undefined;
   if (!row) throw new Error("the e2e seed has no digital hub with a phone");
   return row.phone;
@@ -100,7 +104,8 @@ test.describe("asking for the link, without JavaScript", () => {
     ]);
     expect(response.request().resourceType()).toBe("document");
     expect(response.status()).toBe(400);
-    const message = "Cette adresse e-mail semble incomplète. Elle doit contenir un @ et un point, par exemple marie.dupont@orange.fr.";
+    const message =
+      "Cette adresse e-mail semble incomplète. Elle doit contenir un @ et un point, par exemple marie.dupont@orange.fr.";
     await expect(page.getByRole("alert")).toContainText(message);
     const field = page.getByLabel("Votre adresse e-mail");
     await expect(field).toHaveAttribute("aria-invalid", "true");
@@ -131,7 +136,9 @@ test.describe("asking for the link, without JavaScript", () => {
     // When to try again in words, and the digital hub's phone (no place is in question here).
     const alert = page.getByRole("alert");
     await expect(alert).toContainText("Vous avez demandé plusieurs liens en peu de temps.");
-    await expect(alert).toContainText(`Vous pourrez en demander un nouveau dans ${Math.ceil(retryAfter / 60)} minutes.`);
+    await expect(alert).toContainText(
+      `Vous pourrez en demander un nouveau dans ${Math.ceil(retryAfter / 60)} minutes.`,
+    );
     await expect(alert).toContainText(`appelez l'accueil au \u2066${hubPhone()}\u2069`);
     await expect(page.getByText(NEUTRAL_ANSWER)).toHaveCount(0);
     await scan();
@@ -141,7 +148,10 @@ test.describe("asking for the link, without JavaScript", () => {
 test.describe("opening the link, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the link opens the list once; used again, or expired, it explains and offers a new one", async ({ page, scan }) => {
+  test("the link opens the list once; used again, or expired, it explains and offers a new one", async ({
+    page,
+    scan,
+  }) => {
     const resident = residentWithUpcomingBooking();
     await page.request.post("/mes-reservations", { form: { email: resident.email } });
     const link = queuedLink(resident.email);
@@ -218,9 +228,9 @@ test.describe("opening the link, without JavaScript", () => {
 
     // Their confirmed booking (the list may also hold waitlisted ones, whose status differs).
     const bookingId = resident.bookingId;
-    const cancelLink = page.getByRole("link", { name: /^Annuler cet atelier/ }).and(
-      page.locator(`a[href$="reservation=${bookingId}"]`),
-    );
+    const cancelLink = page
+      .getByRole("link", { name: /^Annuler cet atelier/ })
+      .and(page.locator(`a[href$="reservation=${bookingId}"]`));
     const href = await cancelLink.getAttribute("href");
     await cancelLink.click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voulez-vous vraiment annuler ?");

@@ -17,7 +17,9 @@ type Fields = Record<string, string>;
 function setUp() {
   const suffix = randomBytes(4).toString("hex");
   return withDb((db) => {
-    const place = db.prepare(`SELECT id FROM Place WHERE deletedAt IS NULL ORDER BY id LIMIT 1`).get() as { id: string };
+    const place = db.prepare(`SELECT id FROM Place WHERE deletedAt IS NULL ORDER BY id LIMIT 1`).get() as {
+      id: string;
+    };
     const workshops = db
       .prepare(`SELECT id, title FROM Workshop WHERE deletedAt IS NULL ORDER BY id LIMIT 2`)
       .all() as { id: string; title: string }[];
@@ -29,7 +31,17 @@ function setUp() {
        VALUES (?, ?, ?, ?, ?, 8, 0, 'SCHEDULED', ?, ?, ?, ?)`,
     );
     const session = (id: string, workshopId: string, startsAt: number, courseId: string | null, order: number | null) =>
-      insertSession.run(id, workshopId, place.id, sqlDate(new Date(startsAt)), sqlDate(new Date(startsAt + 2 * HOUR)), courseId, order, now, now);
+      insertSession.run(
+        id,
+        workshopId,
+        place.id,
+        sqlDate(new Date(startsAt)),
+        sqlDate(new Date(startsAt + 2 * HOUR)),
+        courseId,
+        order,
+        now,
+        now,
+      );
     const courseId = `e2e-stranger-course-${suffix}`;
     db.transaction(() => {
       session(`e2e-stranger-a-${suffix}`, workshops[0].id, base, null, null);
@@ -73,7 +85,9 @@ function storedPerson(contact: { email?: string; phone?: string }) {
 function queued(recipient: string) {
   return withDb(
     (db) =>
-      db.prepare(`SELECT kind, payload FROM OutboxEmail WHERE recipient = ? ORDER BY createdAt, kind`).all(recipient) as {
+      db
+        .prepare(`SELECT kind, payload FROM OutboxEmail WHERE recipient = ? ORDER BY createdAt, kind`)
+        .all(recipient) as {
         kind: string;
         payload: string;
       }[],
@@ -92,14 +106,18 @@ async function post(request: APIRequestContext, path: string, form: Fields) {
 /** The stranger's answer with what they typed taken out: what is left is what the server chose to say. */
 function withoutTyped(body: string, form: Fields): string {
   let out = body.replace(/nonce="[^"]*"/g, 'nonce=""');
-  for (const value of Object.values(form).filter((v) => v.length > 2).sort((a, b) => b.length - a.length)) {
+  for (const value of Object.values(form)
+    .filter((v) => v.length > 2)
+    .sort((a, b) => b.length - a.length)) {
     out = out.split(value).join("«typed»");
   }
   return out;
 }
 
 test.describe("a stranger with a resident's email or phone and first name", () => {
-  test("booking form: changes nothing of hers, says the same whether she was written to or not", async ({ request }) => {
+  test("booking form: changes nothing of hers, says the same whether she was written to or not", async ({
+    request,
+  }) => {
     const setup = setUp();
     const [herCommune, strangerCommune] = setup.communes;
     // Josiane left her email and agreed to service emails; Paulette left only a phone.
@@ -117,7 +135,12 @@ test.describe("a stranger with a resident's email or phone and first name", () =
     // 06 12…: a metropolitan mobile (06 39 would be read as Réunion's).
     const paulettePhone = `06 12 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)}`;
     const pauletteStored = { phone: `+33612${digits.slice(0, 6)}` };
-    const paulette: Fields = { firstName: "Paulette", lastName: "Roques", phone: paulettePhone, preferredLanguage: "fr" };
+    const paulette: Fields = {
+      firstName: "Paulette",
+      lastName: "Roques",
+      phone: paulettePhone,
+      preferredLanguage: "fr",
+    };
     for (const resident of [josiane, paulette]) {
       expect((await post(request, setup.bookedPath, resident)).status).toBe(303);
     }
@@ -151,7 +174,11 @@ test.describe("a stranger with a resident's email or phone and first name", () =
     // A booking the stranger does make, on another session, shows that one booking only.
     const made = await post(request, setup.otherPath, asJosiane);
     expect(made.status).toBe(303);
-    const unknown = await post(request, setup.otherPath, { ...asJosiane, firstName: "Inconnue", email: `inconnue-${setup.suffix}@exemple.fr` });
+    const unknown = await post(request, setup.otherPath, {
+      ...asJosiane,
+      firstName: "Inconnue",
+      email: `inconnue-${setup.suffix}@exemple.fr`,
+    });
     expect(unknown.status).toBe(made.status);
     expect(unknown.location).toMatch(/^\/reservation\/[^/?]+\?confirmation=1$/);
     expect(made.location).toMatch(/^\/reservation\/[^/?]+\?confirmation=1$/);
@@ -161,7 +188,11 @@ test.describe("a stranger with a resident's email or phone and first name", () =
 
     expect(storedPerson({ email: josiane.email })).toEqual(josianeBefore);
     expect(storedPerson(pauletteStored)).toEqual(pauletteBefore);
-    expect(queued(josiane.email).map((row) => row.kind)).toEqual(["booking-confirmed", "booking-refused", "booking-confirmed"]);
+    expect(queued(josiane.email).map((row) => row.kind)).toEqual([
+      "booking-confirmed",
+      "booking-refused",
+      "booking-confirmed",
+    ]);
     const refusal = queued(josiane.email).find((row) => row.kind === "booking-refused")!;
     expect(JSON.parse(refusal.payload)).toMatchObject({ reason: "ALREADY_BOOKED", firstName: "Josiane" });
     expect(refusal.payload).not.toMatch(/reservation\//);
@@ -169,7 +200,9 @@ test.describe("a stranger with a resident's email or phone and first name", () =
     expect(queued(STRANGER.helper)).toEqual([]);
   });
 
-  test("course form: the same neutral answer, nothing of hers changed, the refusal told to her", async ({ request }) => {
+  test("course form: the same neutral answer, nothing of hers changed, the refusal told to her", async ({
+    request,
+  }) => {
     const setup = setUp();
     const colette: Fields = {
       firstName: "Colette",
@@ -178,7 +211,12 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       preferredLanguage: "fr",
       consentServiceEmails: "on",
     };
-    const ginette: Fields = { firstName: "Ginette", lastName: "Sabatier", email: `ginette-${setup.suffix}@exemple.fr`, preferredLanguage: "fr" };
+    const ginette: Fields = {
+      firstName: "Ginette",
+      lastName: "Sabatier",
+      email: `ginette-${setup.suffix}@exemple.fr`,
+      preferredLanguage: "fr",
+    };
     for (const resident of [colette, ginette]) {
       expect((await post(request, setup.coursePath, resident)).status).toBe(303);
     }

@@ -53,54 +53,66 @@ async function cancel(bookingId: string) {
 }
 
 describe("the calendar file's SEQUENCE", () => {
-  test("grows when the booking is cancelled, booked again and cancelled again; the UID stays", async () => {
-    const session = await createSession({ startsAt: at(30 * DAY) });
-    const marie = personInput();
+  test(
+    "grows when the booking is cancelled, booked again and cancelled again; the UID stays",
+    async () => {
+      const session = await createSession({ startsAt: at(30 * DAY) });
+      const marie = personInput();
 
-    const first = await book(session.id, marie);
-    const booked = await calendarFile(first.manageToken);
-    await cancel(first.bookingId);
-    const cancelled = await calendarFile(first.manageToken);
-    const again = await book(session.id, marie);
-    expect(again.bookingId).toBe(first.bookingId);
-    const rebooked = await calendarFile(again.manageToken);
-    await cancel(again.bookingId);
-    const cancelledAgain = await calendarFile(again.manageToken);
+      const first = await book(session.id, marie);
+      const booked = await calendarFile(first.manageToken);
+      await cancel(first.bookingId);
+      const cancelled = await calendarFile(first.manageToken);
+      const again = await book(session.id, marie);
+      expect(again.bookingId).toBe(first.bookingId);
+      const rebooked = await calendarFile(again.manageToken);
+      await cancel(again.bookingId);
+      const cancelledAgain = await calendarFile(again.manageToken);
 
-    expect([booked.status, cancelled.status, rebooked.status, cancelledAgain.status]).toEqual([
-      "CONFIRMED",
-      "CANCELLED",
-      "CONFIRMED",
-      "CANCELLED",
-    ]);
-    expect(new Set([booked.uid, cancelled.uid, rebooked.uid, cancelledAgain.uid]).size).toBe(1);
-    expect(cancelled.sequence).toBeGreaterThan(booked.sequence);
-    expect(rebooked.sequence).toBeGreaterThan(cancelled.sequence);
-    expect(cancelledAgain.sequence).toBeGreaterThan(rebooked.sequence);
-  }, SLOW);
+      expect([booked.status, cancelled.status, rebooked.status, cancelledAgain.status]).toEqual([
+        "CONFIRMED",
+        "CANCELLED",
+        "CONFIRMED",
+        "CANCELLED",
+      ]);
+      expect(new Set([booked.uid, cancelled.uid, rebooked.uid, cancelledAgain.uid]).size).toBe(1);
+      expect(cancelled.sequence).toBeGreaterThan(booked.sequence);
+      expect(rebooked.sequence).toBeGreaterThan(cancelled.sequence);
+      expect(cancelledAgain.sequence).toBeGreaterThan(rebooked.sequence);
+    },
+    SLOW,
+  );
 
-  test("grows when a waiting-list booking is promoted to a seat", async () => {
-    const session = await createSession({ capacity: 1, startsAt: at(30 * DAY) });
-    const seated = await book(session.id, personInput());
-    const waiting = await book(session.id, personInput());
-    expect(waiting.status).toBe("WAITLISTED");
-    const before = await calendarFile(waiting.manageToken);
+  test(
+    "grows when a waiting-list booking is promoted to a seat",
+    async () => {
+      const session = await createSession({ capacity: 1, startsAt: at(30 * DAY) });
+      const seated = await book(session.id, personInput());
+      const waiting = await book(session.id, personInput());
+      expect(waiting.status).toBe("WAITLISTED");
+      const before = await calendarFile(waiting.manageToken);
 
-    const { promotedBookingId } = await cancel(seated.bookingId);
-    expect(promotedBookingId).toBe(waiting.bookingId);
-    expect((await calendarFile(waiting.manageToken)).sequence).toBeGreaterThan(before.sequence);
-  }, SLOW);
+      const { promotedBookingId } = await cancel(seated.bookingId);
+      expect(promotedBookingId).toBe(waiting.bookingId);
+      expect((await calendarFile(waiting.manageToken)).sequence).toBeGreaterThan(before.sequence);
+    },
+    SLOW,
+  );
 
-  test("grows when staff change the session (its revision), for every booking of it", async () => {
-    const session = await createSession({ startsAt: at(30 * DAY) });
-    const booking = await book(session.id, personInput());
-    const before = await calendarFile(booking.manageToken);
+  test(
+    "grows when staff change the session (its revision), for every booking of it",
+    async () => {
+      const session = await createSession({ startsAt: at(30 * DAY) });
+      const booking = await book(session.id, personInput());
+      const before = await calendarFile(booking.manageToken);
 
-    // What the session moving and cancelling services do in the same update as the change.
-    await prisma.session.update({
-      where: { id: session.id },
-      data: { startsAt: at(31 * DAY), endsAt: at(31 * DAY + 2 * 3_600_000), revision: { increment: 1 } },
-    });
-    expect((await calendarFile(booking.manageToken)).sequence).toBeGreaterThan(before.sequence);
-  }, SLOW);
+      // What the session moving and cancelling services do in the same update as the change.
+      await prisma.session.update({
+        where: { id: session.id },
+        data: { startsAt: at(31 * DAY), endsAt: at(31 * DAY + 2 * 3_600_000), revision: { increment: 1 } },
+      });
+      expect((await calendarFile(booking.manageToken)).sequence).toBeGreaterThan(before.sequence);
+    },
+    SLOW,
+  );
 });

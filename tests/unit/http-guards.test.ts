@@ -38,7 +38,9 @@ describe("securityHeaders", () => {
   });
 
   it("lets the development live reload reach Remix's dev server, in development only", () => {
-    const csp = securityHeaders({ nonce: "n", https: false, devOrigin: "http://localhost:3001" })["Content-Security-Policy"];
+    const csp = securityHeaders({ nonce: "n", https: false, devOrigin: "http://localhost:3001" })[
+      "Content-Security-Policy"
+    ];
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://localhost:3001 ws://localhost:3001");
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-n' http://localhost:3001");
   });
@@ -90,7 +92,8 @@ describe("the refusal page", () => {
 function fakeRequest(contentLength?: number) {
   const stream = new PassThrough();
   return Object.assign(stream, {
-    get: (name: string) => (name.toLowerCase() === "content-length" && contentLength !== undefined ? String(contentLength) : undefined),
+    get: (name: string) =>
+      name.toLowerCase() === "content-length" && contentLength !== undefined ? String(contentLength) : undefined,
   }) as unknown as Parameters<typeof readLimitedBody>[0] & PassThrough;
 }
 
@@ -123,7 +126,14 @@ describe("hasOverlongField", () => {
   it("finds a field over the limit in an url-encoded or multipart form", async () => {
     expect(await hasOverlongField(Buffer.from(`a=1&b=${"x".repeat(11)}`), form, 10)).toBe(true);
     expect(await hasOverlongField(Buffer.from(`a=1&b=${"x".repeat(10)}`), form, 10)).toBe(false);
-    const multipart = new Request("http://localhost/", { method: "POST", body: (() => { const f = new FormData(); f.set("b", "x".repeat(11)); return f; })() });
+    const multipart = new Request("http://localhost/", {
+      method: "POST",
+      body: (() => {
+        const f = new FormData();
+        f.set("b", "x".repeat(11));
+        return f;
+      })(),
+    });
     const body = Buffer.from(await multipart.arrayBuffer());
     expect(await hasOverlongField(body, multipart.headers.get("content-type") ?? undefined, 10)).toBe(true);
   });
@@ -136,7 +146,9 @@ describe("hasOverlongField", () => {
 describe("withPostOnlyActions", () => {
   it("never runs an action for another method than POST", async () => {
     const action = vi.fn(() => "booked");
-    const build = withPostOnlyActions({ routes: { booking: { module: { action, loader: () => null } }, page: { module: {} } } });
+    const build = withPostOnlyActions({
+      routes: { booking: { module: { action, loader: () => null } }, page: { module: {} } },
+    });
     const run = build.routes.booking.module.action as (args: { request: Request }) => unknown;
     for (const method of ["PUT", "PATCH", "DELETE"]) {
       let thrown: unknown;

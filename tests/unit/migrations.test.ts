@@ -43,9 +43,7 @@ describe("prisma/migrations", () => {
       expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
       expect(fs.existsSync(path.join(MIGRATIONS_DIR, name, "migration.sql"))).toBe(true);
     }
-    expect(fs.readFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8")).toMatch(
-      /provider = "sqlite"/,
-    );
+    expect(fs.readFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8")).toMatch(/provider = "sqlite"/);
   });
 });
 

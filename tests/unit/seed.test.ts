@@ -96,7 +96,9 @@ async function expectConsistentActivity(now: Date) {
   }
 
   const onHolidays = sessions.filter(
-    (s) => s.status !== "CANCELLED" && ["11-11", "05-01", "05-08", "12-25"].includes(format(s.startsAt, "MM-dd", { in: inParis })),
+    (s) =>
+      s.status !== "CANCELLED" &&
+      ["11-11", "05-01", "05-08", "12-25"].includes(format(s.startsAt, "MM-dd", { in: inParis })),
   );
   expect(onHolidays).toEqual([]);
 }

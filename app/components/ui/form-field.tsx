@@ -91,7 +91,15 @@ export function SelectField({ children, autoComplete, ...shell }: SelectFieldPro
   );
 }
 
-export function CheckboxField({ meta, label, error }: { meta: FieldMetadata<unknown>; label: string; error: string | null }) {
+export function CheckboxField({
+  meta,
+  label,
+  error,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  error: string | null;
+}) {
   const { key, ...props } = getInputProps(meta, { type: "checkbox" });
   return (
     <div className={error ? "field field--checkbox field--error" : "field field--checkbox"}>

@@ -2,9 +2,7 @@ import { hasStarted } from "../time/interval";
 import type { BookingStatus, SessionStatus } from "./statuses";
 
 export type CancellationCheck =
-  | { ok: true }
-  | { ok: false; code: "ALREADY_CANCELLED" }
-  | { ok: false; code: "SESSION_STARTED" };
+  { ok: true } | { ok: false; code: "ALREADY_CANCELLED" } | { ok: false; code: "SESSION_STARTED" };
 
 /** After the start, absence is recorded at attendance (émargement), not by cancelling. */
 export function canCancel(

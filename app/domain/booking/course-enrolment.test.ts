@@ -31,7 +31,12 @@ function request(overrides: Partial<CourseEnrolmentRequest> = {}): CourseEnrolme
   };
 }
 
-const other = (sessionId: string, start: string, end: string, status: PersonBooking["status"] = "CONFIRMED"): PersonBooking => ({
+const other = (
+  sessionId: string,
+  start: string,
+  end: string,
+  status: PersonBooking["status"] = "CONFIRMED",
+): PersonBooking => ({
   sessionId,
   status,
   startsAt: new Date(start),
@@ -103,7 +108,11 @@ describe("decideCourseEnrolment", () => {
 
   it("does refuse a course whose own sessions truly overlap", () => {
     const first = week(1);
-    const second = week(1, { id: "week1b", startsAt: new Date("2026-03-03T14:00:00Z"), endsAt: new Date("2026-03-03T16:00:00Z") });
+    const second = week(1, {
+      id: "week1b",
+      startsAt: new Date("2026-03-03T14:00:00Z"),
+      endsAt: new Date("2026-03-03T16:00:00Z"),
+    });
     expect(decideCourseEnrolment(request({ sessions: [first, second] }))).toEqual({
       ok: false,
       code: "OVERLAPS_OTHER_BOOKING",
@@ -113,7 +122,9 @@ describe("decideCourseEnrolment", () => {
   });
 
   it("leaves cancelled occurrences out of the enrolment", () => {
-    const decision = decideCourseEnrolment(request({ sessions: [week(1), week(2, { status: "CANCELLED", seatsTaken: 10 }), week(3)] }));
+    const decision = decideCourseEnrolment(
+      request({ sessions: [week(1), week(2, { status: "CANCELLED", seatsTaken: 10 }), week(3)] }),
+    );
     expect(decision).toEqual({
       ok: true,
       bookings: [
@@ -187,7 +198,9 @@ describe("isCourseEnrolmentOpen", () => {
 
 describe("courseSeatsLeft", () => {
   it("is the seats of the fullest session still on", () => {
-    expect(courseSeatsLeft([week(1), week(2, { seatsTaken: 9 }), week(3, { status: "CANCELLED", seatsTaken: 10 })])).toBe(1);
+    expect(
+      courseSeatsLeft([week(1), week(2, { seatsTaken: 9 }), week(3, { status: "CANCELLED", seatsTaken: 10 })]),
+    ).toBe(1);
   });
 
   it("is none when no session is on", () => {

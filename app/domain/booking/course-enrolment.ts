@@ -44,8 +44,7 @@ export type CourseEnrolmentRefusal =
   | { ok: false; code: "COURSE_FULL"; sessionId: string };
 
 export type CourseEnrolmentDecision =
-  | { ok: true; bookings: { sessionId: string; outcome: "CONFIRM" }[] }
-  | CourseEnrolmentRefusal;
+  { ok: true; bookings: { sessionId: string; outcome: "CONFIRM" }[] } | CourseEnrolmentRefusal;
 
 type CourseSession = Pick<BookableSession, "status" | "startsAt" | "capacity" | "seatsTaken">;
 
@@ -55,13 +54,18 @@ const isOn = (session: Pick<BookableSession, "status">) => session.status !== "C
  * A course is taken whole, so it can be joined only while none of its sessions still on has
  * started (or been completed). A course with no session left on cannot be joined.
  */
-export function isCourseEnrolmentOpen(sessions: readonly Pick<CourseSession, "status" | "startsAt">[], now: Date): boolean {
+export function isCourseEnrolmentOpen(
+  sessions: readonly Pick<CourseSession, "status" | "startsAt">[],
+  now: Date,
+): boolean {
   const on = sessions.filter(isOn);
   return on.length > 0 && on.every((session) => !isBookingClosed(session, now));
 }
 
 /** The seats of a course are those of its fullest session still on (none when nothing is on). */
-export function courseSeatsLeft(sessions: readonly Pick<CourseSession, "status" | "capacity" | "seatsTaken">[]): number {
+export function courseSeatsLeft(
+  sessions: readonly Pick<CourseSession, "status" | "capacity" | "seatsTaken">[],
+): number {
   const on = sessions.filter(isOn);
   return on.length === 0 ? 0 : Math.min(...on.map((session) => seatsLeft(session)));
 }

@@ -34,7 +34,12 @@ function request(overrides: Partial<BookingRequest> = {}): BookingRequest {
   };
 }
 
-function booking(sessionId: string, start: string, end: string, status: PersonBooking["status"] = "CONFIRMED"): PersonBooking {
+function booking(
+  sessionId: string,
+  start: string,
+  end: string,
+  status: PersonBooking["status"] = "CONFIRMED",
+): PersonBooking {
   return { sessionId, status, startsAt: at(start), endsAt: at(end) };
 }
 
@@ -125,7 +130,10 @@ describe("decideBooking", () => {
   });
 
   it("lets a person book again after cancelling", () => {
-    expect(decideBooking(request({ existingBooking: { status: "CANCELLED" } }))).toEqual({ ok: true, outcome: "CONFIRM" });
+    expect(decideBooking(request({ existingBooking: { status: "CANCELLED" } }))).toEqual({
+      ok: true,
+      outcome: "CONFIRM",
+    });
   });
 
   it("refuses a booking overlapping a confirmed one and names it", () => {

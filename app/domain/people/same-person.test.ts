@@ -10,7 +10,9 @@ const jeanne: PersonContact = {
 
 describe("isSamePerson", () => {
   it("recognises the same person by email alone", () => {
-    expect(isSamePerson({ firstName: "Jeanne", lastName: "Martin", email: "Famille.Martin@orange.fr " }, jeanne)).toBe(true);
+    expect(isSamePerson({ firstName: "Jeanne", lastName: "Martin", email: "Famille.Martin@orange.fr " }, jeanne)).toBe(
+      true,
+    );
   });
 
   it("recognises the same person by phone alone, whatever its writing", () => {
@@ -56,7 +58,9 @@ describe("isSamePerson", () => {
   });
 
   it("still matches when the last name changed (maiden and married names)", () => {
-    expect(isSamePerson({ firstName: "Jeanne", lastName: "Durand", email: "famille.martin@orange.fr" }, jeanne)).toBe(true);
+    expect(isSamePerson({ firstName: "Jeanne", lastName: "Durand", email: "famille.martin@orange.fr" }, jeanne)).toBe(
+      true,
+    );
   });
 
   it("never matches on the name alone", () => {
@@ -71,7 +75,12 @@ describe("isSamePerson", () => {
   });
 
   it("accepts stored, already normalised fields on the existing record", () => {
-    const stored = { firstName: "Jeanne", lastName: "Martin", email: "famille.martin@orange.fr", phone: "+33468123456" };
+    const stored = {
+      firstName: "Jeanne",
+      lastName: "Martin",
+      email: "famille.martin@orange.fr",
+      phone: "+33468123456",
+    };
     expect(isSamePerson({ firstName: "Jeanne", lastName: "Martin", phone: "0033 4 68 12 34 56" }, stored)).toBe(true);
   });
 });
@@ -85,7 +94,13 @@ describe("firstNamesAgree", () => {
 });
 
 describe("findMatchingPerson", () => {
-  const robert = { id: "robert", firstName: "Robert", lastName: "Martin", email: "famille.martin@orange.fr", phone: null };
+  const robert = {
+    id: "robert",
+    firstName: "Robert",
+    lastName: "Martin",
+    email: "famille.martin@orange.fr",
+    phone: null,
+  };
   const jeanneRow = { id: "jeanne", ...jeanne };
 
   it("finds the household member whose first name matches", () => {
@@ -103,15 +118,44 @@ describe("findMatchingPerson", () => {
   });
 
   it("prefers the record with the same full name among duplicates", () => {
-    const maiden = { id: "maiden", firstName: "Jeanne", lastName: "Durand", email: "famille.martin@orange.fr", phone: "0468123456" };
-    const married = { id: "married", firstName: "Jeanne", lastName: "Martin", email: "famille.martin@orange.fr", phone: null };
-    const candidate = { firstName: "Jeanne", lastName: "Martin", email: "famille.martin@orange.fr", phone: "0468123456" };
+    const maiden = {
+      id: "maiden",
+      firstName: "Jeanne",
+      lastName: "Durand",
+      email: "famille.martin@orange.fr",
+      phone: "0468123456",
+    };
+    const married = {
+      id: "married",
+      firstName: "Jeanne",
+      lastName: "Martin",
+      email: "famille.martin@orange.fr",
+      phone: null,
+    };
+    const candidate = {
+      firstName: "Jeanne",
+      lastName: "Martin",
+      email: "famille.martin@orange.fr",
+      phone: "0468123456",
+    };
     expect(findMatchingPerson(candidate, [maiden, married])?.id).toBe("married");
   });
 
   it("then prefers the record sharing more contacts", () => {
-    const emailOnly = { id: "email", firstName: "Jeanne", lastName: "Martin", email: "famille.martin@orange.fr", phone: null };
-    const both = { id: "both", firstName: "Jeanne", lastName: "Martin", email: "famille.martin@orange.fr", phone: "+33468123456" };
+    const emailOnly = {
+      id: "email",
+      firstName: "Jeanne",
+      lastName: "Martin",
+      email: "famille.martin@orange.fr",
+      phone: null,
+    };
+    const both = {
+      id: "both",
+      firstName: "Jeanne",
+      lastName: "Martin",
+      email: "famille.martin@orange.fr",
+      phone: "+33468123456",
+    };
     expect(findMatchingPerson(jeanne, [emailOnly, both])?.id).toBe("both");
   });
 

@@ -55,7 +55,9 @@ describe("mayBookSession", () => {
 
     it("the waiting list when full, until the list holds WAITLIST_CAP people", () => {
       const full = { capacity: 8, seatsTaken: 8 };
-      expect(mayBookSession(actor, { session: session({ ...full, waitlistCount: WAITLIST_CAP - 1 }), now: NOW })).toEqual({
+      expect(
+        mayBookSession(actor, { session: session({ ...full, waitlistCount: WAITLIST_CAP - 1 }), now: NOW }),
+      ).toEqual({
         may: true,
         outcome: "WAITLIST",
       });
@@ -95,7 +97,9 @@ describe("mayBookSession", () => {
     });
 
     it("ALREADY_BOOKED and OVERLAPS_OTHER_BOOKING once the person is known", () => {
-      expect(mayBookSession(actor, { session: session(), now: NOW, existingBooking: { status: "WAITLISTED" } })).toEqual({
+      expect(
+        mayBookSession(actor, { session: session(), now: NOW, existingBooking: { status: "WAITLISTED" } }),
+      ).toEqual({
         may: false,
         reason: "ALREADY_BOOKED",
       });
@@ -117,7 +121,9 @@ describe("mayBookSession", () => {
 
   it("staff get no seat beyond capacity and no place beyond the cap (no over-capacity path yet)", () => {
     const bookingStaff = ACTORS["staff who may book"];
-    expect(mayBookSession(bookingStaff, { session: session({ seatsTaken: 8, waitlistCount: WAITLIST_CAP }), now: NOW })).toEqual({
+    expect(
+      mayBookSession(bookingStaff, { session: session({ seatsTaken: 8, waitlistCount: WAITLIST_CAP }), now: NOW }),
+    ).toEqual({
       may: false,
       reason: "WAITLIST_FULL",
     });
@@ -150,7 +156,8 @@ describe("mayCancelBooking", () => {
       { kind: "resident", personId: "p2" },
       staff(["create:booking:any"]),
     ];
-    for (const actor of strangers) expect(mayCancelBooking(actor, question())).toEqual({ may: false, reason: "NOT_ALLOWED" });
+    for (const actor of strangers)
+      expect(mayCancelBooking(actor, question())).toEqual({ may: false, reason: "NOT_ALLOWED" });
   });
 
   it("NOT_ALLOWED comes before any fact about the booking, so nothing is learnt from it", () => {
@@ -189,9 +196,24 @@ describe("mayEnrolInCourse", () => {
   // Three Tuesdays; staff numbered them against the calendar (the 10th is session 1).
   const course = (overrides: Partial<BookQuestion["session"]>[] = []): EnrolQuestion["sessions"] =>
     [
-      { id: "c-b", courseOrder: 1, startsAt: new Date("2026-03-10T13:00:00Z"), endsAt: new Date("2026-03-10T15:00:00Z") },
-      { id: "c-a", courseOrder: 2, startsAt: new Date("2026-03-03T13:00:00Z"), endsAt: new Date("2026-03-03T15:00:00Z") },
-      { id: "c-c", courseOrder: null, startsAt: new Date("2026-03-17T13:00:00Z"), endsAt: new Date("2026-03-17T15:00:00Z") },
+      {
+        id: "c-b",
+        courseOrder: 1,
+        startsAt: new Date("2026-03-10T13:00:00Z"),
+        endsAt: new Date("2026-03-10T15:00:00Z"),
+      },
+      {
+        id: "c-a",
+        courseOrder: 2,
+        startsAt: new Date("2026-03-03T13:00:00Z"),
+        endsAt: new Date("2026-03-03T15:00:00Z"),
+      },
+      {
+        id: "c-c",
+        courseOrder: null,
+        startsAt: new Date("2026-03-17T13:00:00Z"),
+        endsAt: new Date("2026-03-17T15:00:00Z"),
+      },
     ].map((s, i) => ({ status: "SCHEDULED" as const, capacity: 8, seatsTaken: 2, ...s, ...overrides[i] }));
 
   it("every session confirmed, in course order (courseOrder, then start time), for residents and booking staff", () => {
@@ -218,7 +240,10 @@ describe("mayEnrolInCourse", () => {
 
   it("BOOKING_CLOSED once a session still on has started", () => {
     const started = new Date("2026-03-03T13:00:00Z");
-    expect(mayEnrolInCourse(ANONYMOUS, { sessions: course(), now: started })).toMatchObject({ may: false, reason: "BOOKING_CLOSED" });
+    expect(mayEnrolInCourse(ANONYMOUS, { sessions: course(), now: started })).toMatchObject({
+      may: false,
+      reason: "BOOKING_CLOSED",
+    });
   });
 
   it("COURSE_EMPTY when every session was cancelled", () => {
@@ -228,20 +253,33 @@ describe("mayEnrolInCourse", () => {
 
   it("ALREADY_ENROLLED, ALREADY_BOOKED and OVERLAPS_OTHER_BOOKING once the person is known", () => {
     const resident = ACTORS["bookings session"];
-    expect(mayEnrolInCourse(resident, { sessions: course(), now: NOW, existingEnrolment: { status: "CONFIRMED" } })).toEqual({
+    expect(
+      mayEnrolInCourse(resident, { sessions: course(), now: NOW, existingEnrolment: { status: "CONFIRMED" } }),
+    ).toEqual({
       may: false,
       reason: "ALREADY_ENROLLED",
     });
     expect(
-      mayEnrolInCourse(resident, { sessions: course(), now: NOW, personBookings: [other("c-a", "2026-03-03T13:00:00Z", "2026-03-03T15:00:00Z")] }),
+      mayEnrolInCourse(resident, {
+        sessions: course(),
+        now: NOW,
+        personBookings: [other("c-a", "2026-03-03T13:00:00Z", "2026-03-03T15:00:00Z")],
+      }),
     ).toEqual({ may: false, reason: "ALREADY_BOOKED", sessionId: "c-a" });
     expect(
-      mayEnrolInCourse(resident, { sessions: course(), now: NOW, personBookings: [other("x", "2026-03-17T14:00:00Z", "2026-03-17T16:00:00Z")] }),
+      mayEnrolInCourse(resident, {
+        sessions: course(),
+        now: NOW,
+        personBookings: [other("x", "2026-03-17T14:00:00Z", "2026-03-17T16:00:00Z")],
+      }),
     ).toEqual({ may: false, reason: "OVERLAPS_OTHER_BOOKING", sessionId: "c-c", conflictingSessionId: "x" });
   });
 
   it("staff without create:booking:any may not enrol anyone", () => {
-    expect(mayEnrolInCourse(staff([]), { sessions: course(), now: NOW })).toEqual({ may: false, reason: "NOT_ALLOWED" });
+    expect(mayEnrolInCourse(staff([]), { sessions: course(), now: NOW })).toEqual({
+      may: false,
+      reason: "NOT_ALLOWED",
+    });
   });
 });
 

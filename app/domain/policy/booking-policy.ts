@@ -50,8 +50,7 @@ export function mayHearPersonalReason(actor: Actor): boolean {
 export type BookReason = Exclude<BookingRefusalCode, "SESSION_NOT_FOUND"> | "NOT_ALLOWED";
 
 export type BookAnswer =
-  | { may: true; outcome: BookingOutcome }
-  | { may: false; reason: BookReason; conflictingSessionId?: string };
+  { may: true; outcome: BookingOutcome } | { may: false; reason: BookReason; conflictingSessionId?: string };
 
 export interface BookQuestion {
   /** `waitlistCount` is required here: the cap is part of the answer a page shows. */
@@ -128,9 +127,9 @@ export function mayEnrolInCourse(actor: Actor, question: EnrolQuestion): EnrolAn
 }
 
 /** A course's sessions still on, in course order: what the pages list and number. */
-export function courseSessionsOn<T extends { id: string; startsAt: Date; courseOrder?: number | null; status: SessionStatus }>(
-  sessions: readonly T[],
-): T[] {
+export function courseSessionsOn<
+  T extends { id: string; startsAt: Date; courseOrder?: number | null; status: SessionStatus },
+>(sessions: readonly T[]): T[] {
   return inCourseOrder(sessions.filter((session) => session.status !== "CANCELLED"));
 }
 

@@ -4,7 +4,15 @@ import { isSafeText, unsafeTextReason } from "./safe-text";
 
 describe("unsafeTextReason", () => {
   test("ordinary names, in every script the site speaks, are safe", () => {
-    for (const text of ["Marie-Thérèse", "O'Connor", "José Núñez", "نادية بن علي", "Zoë  d’Arc", "Nguyễn", "👵🏽 Mamie"]) {
+    for (const text of [
+      "Marie-Thérèse",
+      "O'Connor",
+      "José Núñez",
+      "نادية بن علي",
+      "Zoë  d’Arc",
+      "Nguyễn",
+      "👵🏽 Mamie",
+    ]) {
       expect(unsafeTextReason(text)).toBeNull();
     }
   });

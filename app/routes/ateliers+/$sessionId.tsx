@@ -55,12 +55,12 @@ export default function SessionPage() {
       ? "open"
       : "waitlist"
     : answer.reason === "SESSION_CANCELLED"
-    ? "cancelled"
-    : answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL"
-    ? "full"
-    : session.timing === "past"
-    ? "past"
-    : "closed";
+      ? "cancelled"
+      : answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL"
+        ? "full"
+        : session.timing === "past"
+          ? "past"
+          : "closed";
 
   const bookingBox = (
     <div className={`session-action session-action--${state}`}>
@@ -80,10 +80,10 @@ export default function SessionPage() {
             {state === "cancelled"
               ? t("session.cancelled")
               : state === "full"
-              ? t("policy.waitlistFull")
-              : state === "past"
-              ? t("session.past")
-              : t("session.closed")}
+                ? t("policy.waitlistFull")
+                : state === "past"
+                  ? t("session.past")
+                  : t("session.closed")}
           </p>
           {state === "cancelled" && session.cancellationReason ? (
             <p>{t("session.cancelledReason", { reason: session.cancellationReason })}</p>

@@ -1,5 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
@@ -41,7 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     const refusal = await rateLimitRefusal(outcome, { about: "link", language });
-    return data({ result: submission.reply({ formErrors: [refusal.message] }) }, { status: 429, headers: refusal.headers });
+    return data(
+      { result: submission.reply({ formErrors: [refusal.message] }) },
+      { status: 429, headers: refusal.headers },
+    );
   }
   return redirect(SENT_PATH, 303);
 }
