@@ -3,7 +3,12 @@
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { requestGuards, securityHeadersMiddleware, withPostOnlyActions } from "./server/http-guards.js";
+import {
+  requestGuards,
+  securityHeadersMiddleware,
+  unreadableRequestHandler,
+  withPostOnlyActions,
+} from "./server/http-guards.js";
 import { remixHandler } from "./server/remix-handler.js";
 
 installGlobals({ nativeFetch: true });
@@ -64,6 +69,8 @@ app.all(
     }),
   }),
 );
+
+app.use(unreadableRequestHandler);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

@@ -12,8 +12,6 @@ import path from "node:path";
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 /** A form is a few hundred bytes; the longest legitimate one stays far below this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-/** No field of the app's forms is near this; a longer value is refused, never echoed back. */
-export const FIELD_LIMIT_CHARS = 2000;
 
 const LANGUAGES = ["fr", "en", "es", "ar"];
 const FALLBACK_LANGUAGE = "fr";
@@ -152,7 +150,12 @@ export function refusalPage(refusal, language) {
  * @param {{ url: string, cookie?: string | null, acceptLanguage?: string | null }} request
  */
 export function refusalLanguage({ url, cookie, acceptLanguage }) {
-  const fromQuery = new URL(url, "http://localhost").searchParams.get("lng");
+  let fromQuery = null;
+  try {
+    fromQuery = new URL(url, "http://localhost").searchParams.get("lng");
+  } catch {
+    // a request target no URL parser takes ("//[") has no language in it
+  }
   if (fromQuery && LANGUAGES.includes(fromQuery)) return fromQuery;
   const fromCookie = languageFromCookie(cookie);
   if (fromCookie) return fromCookie;
@@ -348,33 +351,11 @@ export function readLimitedBody(req, limit) {
 }
 
 /**
- * A form field longer than any the app asks for: refused rather than validated, since a
- * validation message would echo it back (twice: in the field and in the page's data).
- * @param {Buffer} body
- * @param {string | undefined} contentType
- */
-export async function hasOverlongField(body, contentType, limit = FIELD_LIMIT_CHARS) {
-  if (!contentType || !/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(contentType)) {
-    return false;
-  }
-  let form;
-  try {
-    form = await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
-  } catch {
-    return false; // not a readable form: the app answers it with its usual 400
-  }
-  for (const value of form.values()) {
-    if (typeof value === "string" ? value.length > limit : value.size > limit) return true;
-  }
-  return false;
-}
-
-/**
  * Method, origin and body size, in that order, before anything reads the body.
- * @param {{ appUrl: string, bodyLimit?: number, fieldLimit?: number }} options
+ * @param {{ appUrl: string, bodyLimit?: number }} options
  * @returns {import("express").RequestHandler}
  */
-export function requestGuards({ appUrl, bodyLimit = BODY_LIMIT_BYTES, fieldLimit = FIELD_LIMIT_CHARS }) {
+export function requestGuards({ appUrl, bodyLimit = BODY_LIMIT_BYTES }) {
   const appOrigin = new URL(appUrl).origin;
   const allow = ALLOWED_METHODS.join(", ");
   return async (req, res, next) => {
@@ -389,9 +370,6 @@ export function requestGuards({ appUrl, bodyLimit = BODY_LIMIT_BYTES, fieldLimit
       }
       const body = await readLimitedBody(req, bodyLimit);
       if (body === null) return refuse(req, res, "payloadTooLarge", { bodyUnread: true });
-      if (await hasOverlongField(body, req.get("content-type"), fieldLimit)) {
-        return refuse(req, res, "payloadTooLarge");
-      }
       req.body = body;
       next();
     } catch (error) {
@@ -423,4 +401,19 @@ export function withPostOnlyActions(build) {
     }),
   );
   return { ...build, routes };
+}
+
+/**
+ * The last word on a request the app could not even turn into one (a Host header with port
+ * 99999, a request target no URL parser takes, a body that broke off): a translated 400 page,
+ * never Express's bare 500. Errors inside the app are answered by Remix's own error pages.
+ * @type {import("express").ErrorRequestHandler}
+ */
+export function unreadableRequestHandler(error, req, res, next) {
+  if (res.headersSent) return next(error);
+  console.warn(
+    `Refused an unreadable request (${req.method} ${req.originalUrl.slice(0, 200)}):`,
+    error instanceof Error ? error.message : error,
+  );
+  refuse(req, res, "badRequest");
 }

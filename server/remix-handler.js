@@ -33,10 +33,14 @@ async function sendRemixResponse(res, response) {
  * @param {import("express").Request} req
  */
 function requestUrl(req) {
-  const portOf = (/** @type {string | undefined} */ host) => Number.parseInt(host?.split(":")[1] ?? "", 10);
-  const forwardedPort = portOf(req.get("x-forwarded-host"));
-  const hostPort = portOf(req.get("host"));
-  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  const portOf = (/** @type {string | undefined} */ host) => {
+    const port = Number(/^[^:]*:(\d{1,5})$/.exec(host ?? "")?.[1]);
+    return port >= 1 && port <= 65535 ? port : undefined;
+  };
+  // X-Forwarded-Host is a client's word unless a trusted proxy wrote it (TRUST_PROXY), as for the hostname.
+  const trustProxy = req.app.get("trust proxy fn");
+  const forwarded = trustProxy(req.socket.remoteAddress, 0) ? portOf(req.get("x-forwarded-host")) : undefined;
+  const port = forwarded ?? portOf(req.get("host")) ?? "";
   return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
 }
 

@@ -26,7 +26,8 @@ export type OutboxEmailInput = {
 
 /**
  * The emails that anyone on the public site can make us send to an address they type — a booking's
- * receipt, a "retrouver mes réservations" link. They count against EMAILS_PER_RECIPIENT; over it
+ * receipt, a "retrouver mes réservations" link. They count against EMAILS_PER_RECIPIENT, kind by
+ * kind; over it
  * they are not queued, and the page that made them already says what they would have said.
  * Reminders, promotions and cancellations carry news the person needs and no stranger can make
  * them repeat (bookings are limited per contact), so they are never held back.
@@ -46,7 +47,7 @@ export type EnqueueOutcome = "queued" | "already-queued" | "over-recipient-limit
 export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInput): Promise<EnqueueOutcome> {
   const existing = await tx.outboxEmail.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
   if (existing !== null) return "already-queued";
-  if (CAPPED_EMAIL_KINDS.has(email.kind) && !(await limitEmailToRecipient(tx, email.recipient)).ok) {
+  if (CAPPED_EMAIL_KINDS.has(email.kind) && !(await limitEmailToRecipient(tx, email.kind, email.recipient)).ok) {
     return "over-recipient-limit";
   }
   await tx.outboxEmail.upsert({

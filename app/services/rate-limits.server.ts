@@ -1,8 +1,9 @@
 // Every rate limit of the app, in one place (docs/decisions/012-rate-limits-and-input-hygiene.md).
 // Counters live in the database (the RateLimit table, through rate-limiter-flexible's Prisma
-// store), so every app instance sees the same counts and a restart forgets nothing. Keys hold a
-// SHA-256 of what they count, never an address, an email or a phone in clear.
-import { createHash } from "node:crypto";
+// store), so every app instance sees the same counts and a restart forgets nothing. Keys hold an
+// HMAC (keyed by the session secret) of what they count, never an address, an email or a phone in
+// clear, nor a plain hash that a list of every phone number or IPv4 address would reverse.
+import { createHmac } from "node:crypto";
 import { isIPv6 } from "node:net";
 
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
@@ -31,9 +32,9 @@ export type LimitRule = { readonly name: string; readonly points: number; readon
 export const BOOKINGS_PER_ADDRESS: LimitRule = { name: "bookings-per-address", points: 30, durationSeconds: HOUR };
 
 /**
- * Bookings made with one email, and separately with one phone, in a day. A household sharing an
- * email books for each member; a stranger typing someone else's email cannot flood her with
- * confirmations.
+ * Bookings made with one email, and separately with one phone, from one network address, in a day.
+ * A household sharing an email books for each member. Counted with the address, so that a stranger
+ * typing someone else's email spends only his own budget and never locks her out of booking.
  */
 export const BOOKINGS_PER_CONTACT: LimitRule = { name: "bookings-per-contact", points: 10, durationSeconds: DAY };
 
@@ -52,9 +53,10 @@ export const LINK_REQUESTS_PER_ADDRESS: LimitRule = {
 };
 
 /**
- * Emails that a request from the public can make us send (see `outbox.server.ts`), to one
- * recipient in a day. Over it the email is simply not queued: the page the resident sees already
- * holds what the email would have said.
+ * Emails of one kind that a request from the public can make us send (see `outbox.server.ts`), to
+ * one recipient in a day. Over it the email is simply not queued: the page the resident sees
+ * already holds what the email would have said. Counted per kind, so that a stranger asking for
+ * her bookings link again and again never silences the receipts of her own bookings.
  */
 export const EMAILS_PER_RECIPIENT: LimitRule = { name: "emails-per-recipient", points: 10, durationSeconds: DAY };
 
@@ -85,7 +87,7 @@ function limiterFor(rule: LimitRule, store: Store): RateLimiterPrisma {
 }
 
 function hashed(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("hex");
+  return createHmac("sha256", env.SESSION_SECRET).update(value, "utf8").digest("hex");
 }
 
 /**
@@ -143,8 +145,9 @@ export function limitBookingAttempt(input: {
     : [[BOOKINGS_PER_ADDRESS, addressKey(input.address)]];
   const email = normalizeEmail(input.email);
   const phone = normalizePhone(input.phone);
-  if (email !== null) checks.push([BOOKINGS_PER_CONTACT, `email:${email}`]);
-  if (phone !== null) checks.push([BOOKINGS_PER_CONTACT, `phone:${phone}`]);
+  const from = addressKey(input.address);
+  if (email !== null) checks.push([BOOKINGS_PER_CONTACT, `email:${email}|${from}`]);
+  if (phone !== null) checks.push([BOOKINGS_PER_CONTACT, `phone:${phone}|${from}`]);
   return consumeAll(prisma, checks);
 }
 
@@ -156,8 +159,8 @@ export function limitLinkRequest(input: { address: string; email: string }): Pro
 }
 
 /** In the transaction that queues the email, so a rolled-back change spends nothing. */
-export function limitEmailToRecipient(tx: TransactionClient, recipient: string): Promise<LimitOutcome> {
-  return consumeAll(tx, [[EMAILS_PER_RECIPIENT, normalizeEmail(recipient) ?? ""]]);
+export function limitEmailToRecipient(tx: TransactionClient, kind: string, recipient: string): Promise<LimitOutcome> {
+  return consumeAll(tx, [[EMAILS_PER_RECIPIENT, `${kind}:${normalizeEmail(recipient) ?? ""}`]]);
 }
 
 export type RateLimitRefusal = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFormData } from "./form-data.server";
+import { FIELD_ECHO_LIMIT, readFormData } from "./form-data.server";
 
 const post = (body: BodyInit | null, contentType?: string) =>
   new Request("http://localhost/ateliers/x/reserver", {
@@ -31,5 +31,13 @@ describe("readFormData", () => {
     ]) {
       expect([...(await readFormData(request)).keys()]).toEqual([]);
     }
+  });
+
+  it("cuts a value longer than any field accepts to one character past the limit, and keeps the rest", async () => {
+    const form = await readFormData(
+      post(`firstName=Marie&lastName=${"C".repeat(10_000)}&lastName=Dupont`, "application/x-www-form-urlencoded"),
+    );
+    expect(form.get("firstName")).toBe("Marie");
+    expect(form.getAll("lastName")).toEqual(["C".repeat(FIELD_ECHO_LIMIT + 1), "Dupont"]);
   });
 });

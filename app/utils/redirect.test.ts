@@ -20,6 +20,10 @@ describe("safeRedirectPath", () => {
     "https://evil.example",
     "//evil.example",
     "/\\evil.example",
+    "/.//evil.example/x",
+    "/a/..//evil.example/x",
+    "/%2e//evil.example",
+    "/./\\evil.example",
     "ateliers",
     "javascript:alert(1)",
   ])("falls back for %s", (value) => {

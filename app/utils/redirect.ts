@@ -28,6 +28,9 @@ export function safeRedirectPath(to: unknown, origin: string, fallback = "/"): s
     return fallback;
   }
   if (url.origin !== new URL(origin).origin) return fallback;
+  // Dot segments are resolved only now: "/.//evil.example" and "/a/..//evil.example" come out as
+  // "//evil.example", which a browser reads as another site.
+  if (/^\/[/\\]/.test(url.pathname)) return fallback;
   // Re-serialised by the URL parser: percent-encoded ASCII, safe in a Location header.
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -2,7 +2,6 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import {
   BODY_LIMIT_BYTES,
-  hasOverlongField,
   isSameOriginPost,
   readLimitedBody,
   refusalLanguage,
@@ -118,51 +117,5 @@ describe("readLimitedBody", () => {
     const result = readLimitedBody(request, 10);
     request.end("firstName");
     expect((await result)?.toString()).toBe("firstName");
-  });
-});
-
-describe("hasOverlongField", () => {
-  const form = "application/x-www-form-urlencoded";
-  it("finds a field over the limit in an url-encoded or multipart form", async () => {
-    expect(await hasOverlongField(Buffer.from(`a=1&b=${"x".repeat(11)}`), form, 10)).toBe(true);
-    expect(await hasOverlongField(Buffer.from(`a=1&b=${"x".repeat(10)}`), form, 10)).toBe(false);
-    const multipart = new Request("http://localhost/", {
-      method: "POST",
-      body: (() => {
-        const f = new FormData();
-        f.set("b", "x".repeat(11));
-        return f;
-      })(),
-    });
-    const body = Buffer.from(await multipart.arrayBuffer());
-    expect(await hasOverlongField(body, multipart.headers.get("content-type") ?? undefined, 10)).toBe(true);
-  });
-  it("leaves what is not a form to the app", async () => {
-    expect(await hasOverlongField(Buffer.from("x".repeat(50)), "application/json", 10)).toBe(false);
-    expect(await hasOverlongField(Buffer.from("x".repeat(50)), undefined, 10)).toBe(false);
-  });
-});
-
-describe("withPostOnlyActions", () => {
-  it("never runs an action for another method than POST", async () => {
-    const action = vi.fn(() => "booked");
-    const build = withPostOnlyActions({
-      routes: { booking: { module: { action, loader: () => null } }, page: { module: {} } },
-    });
-    const run = build.routes.booking.module.action as (args: { request: Request }) => unknown;
-    for (const method of ["PUT", "PATCH", "DELETE"]) {
-      let thrown: unknown;
-      try {
-        await run({ request: new Request("http://localhost/", { method }) });
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(Response);
-      expect((thrown as Response).status).toBe(405);
-      expect((thrown as Response).headers.get("Allow")).toBe("GET, HEAD, POST");
-    }
-    expect(action).not.toHaveBeenCalled();
-    expect(await run({ request: new Request("http://localhost/", { method: "POST" }) })).toBe("booked");
-    expect(build.routes.page.module).toEqual({});
   });
 });
