@@ -1,3 +1,4 @@
+import { isStaff } from "~/domain/policy/actor";
 import { waitlistPosition } from "~/domain/booking/waitlist";
 import {
   ANONYMOUS,
@@ -13,14 +14,7 @@ import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
-import {
-  isMadeByStaff,
-  joinWaitlist,
-  notifyBookingMade,
-  takeSeat,
-  writeBooking,
-  type BookingSource,
-} from "./booking-steps.server";
+import { joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { runTransaction } from "./transaction.server";
@@ -129,7 +123,7 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       now,
       extra: { managePath: manageBookingPath(manageToken), waitlistPosition: position },
     });
-    if (isMadeByStaff({ source: input.source, bookedById })) {
+    if (isStaff(actor)) {
       await audit(tx, {
         action: "booking.create",
         entityType: "Booking",

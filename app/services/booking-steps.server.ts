@@ -5,7 +5,7 @@ import type { SessionForEmail } from "~/models/booking.server";
 
 import { enqueueEmail, type EmailKind } from "./outbox.server";
 import type { BookingPerson } from "./person.server";
-import type { TransactionClient } from "./transaction.server";
+import { ConcurrentChange, type TransactionClient } from "./transaction.server";
 
 export type BookingSource = "ONLINE" | "PHONE" | "WALK_IN" | "STAFF";
 
@@ -71,7 +71,13 @@ export async function writeBooking(
   if (booking.existingId !== null) {
     // A calendar only applies a later version of the same event (same UID) with a higher SEQUENCE.
     const changed = { ...data, icsSequence: { increment: 1 } };
-    await tx.booking.update({ where: { id: booking.existingId }, data: changed, select: { id: true } });
+    // Only a row still cancelled comes back: two submits that both read it cancelled must not both
+    // take a seat (or a place in line) for one booking.
+    const { count } = await tx.booking.updateMany({
+      where: { id: booking.existingId, status: "CANCELLED" },
+      data: changed,
+    });
+    if (count === 0) throw new ConcurrentChange(`booking ${booking.existingId} came back meanwhile`);
     return booking.existingId;
   }
   const created = await tx.booking.create({
@@ -126,8 +132,4 @@ export async function notifyBookingMade(
       ...email.extra,
     },
   });
-}
-
-export function isMadeByStaff(input: { source: BookingSource; bookedById?: string | null }): boolean {
-  return input.source !== "ONLINE" || input.bookedById != null;
 }

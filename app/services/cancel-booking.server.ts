@@ -5,7 +5,7 @@ import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { audit } from "./audit.server";
 import { leaveWaitlist, notifyBookingMade, notifyEmailOf, takeSeat } from "./booking-steps.server";
-import { runTransaction, type TransactionClient } from "./transaction.server";
+import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
 
 export type CancelBookingInput = {
   bookingId: string;
@@ -60,10 +60,13 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
       if (canPromote(session, now)) {
         const next = pickNextToPromote(await findWaitlistedForPromotion(tx, session.id));
         if (next !== null && (await takeSeat(tx, session.id))) {
-          await tx.booking.update({
-            where: { id: next.id },
+          // Only a booking still waiting is promoted: two cancellations at once must not both
+          // promote the same person, nor bring back one she cancelled meanwhile.
+          const { count: promoted } = await tx.booking.updateMany({
+            where: { id: next.id, status: "WAITLISTED" },
             data: { status: "CONFIRMED", promotedAt: now, confirmedAt: now, icsSequence: { increment: 1 } },
           });
+          if (promoted === 0) throw new ConcurrentChange(`waitlisted booking ${next.id}`);
           await leaveWaitlist(tx, session.id);
           promotedBookingId = next.id;
           await notifyBookingMade(tx, {

@@ -1,3 +1,4 @@
+import { isStaff } from "~/domain/policy/actor";
 import {
   ANONYMOUS,
   isPersonalReason,
@@ -10,10 +11,10 @@ import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
-import { isMadeByStaff, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import { notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
-import { runTransaction } from "./transaction.server";
+import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
 
 export type EnrolInCourseInput = {
   courseId: string;
@@ -131,13 +132,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
 
     const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
     const enrolmentId = existingEnrolment
-      ? (
-          await tx.courseEnrolment.update({
-            where: { id: existingEnrolment.id },
-            data: { status: "CONFIRMED", cancelledAt: null },
-            select: { id: true },
-          })
-        ).id
+      ? await reopenEnrolment(tx, existingEnrolment.id)
       : (
           await tx.courseEnrolment.create({
             data: { courseId: course.id, personId: person.id, status: "CONFIRMED" },
@@ -180,7 +175,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
       });
     }
 
-    if (isMadeByStaff({ source: input.source, bookedById })) {
+    if (isStaff(actor)) {
       await audit(tx, {
         action: "course.enrol",
         entityType: "CourseEnrolment",
@@ -198,4 +193,14 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
 
     return { ok: true, enrolmentId, bookings, personId: person.id };
   });
+}
+
+/** Only an enrolment still cancelled is reopened: two submits that both read it cancelled take one set of seats. */
+async function reopenEnrolment(tx: TransactionClient, enrolmentId: string): Promise<string> {
+  const { count } = await tx.courseEnrolment.updateMany({
+    where: { id: enrolmentId, status: "CANCELLED" },
+    data: { status: "CONFIRMED", cancelledAt: null },
+  });
+  if (count === 0) throw new ConcurrentChange(`course enrolment ${enrolmentId} reopened meanwhile`);
+  return enrolmentId;
 }

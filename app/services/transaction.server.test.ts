@@ -5,7 +5,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { prisma, type Db } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
-import { isRetryableTransactionError, runTransaction } from "./transaction.server";
+import { ConcurrentChange, isRetryableTransactionError, runTransaction } from "./transaction.server";
 
 beforeEach(() => resetDatabase());
 
@@ -21,6 +21,51 @@ describe("abort", () => {
 
   test("an unexpected error still throws", async () => {
     await expect(runTransaction(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+  });
+});
+
+describe("a race lost to another request", () => {
+  test("a guarded write that found the row changed runs the whole transaction again, on fresh reads", async () => {
+    let runs = 0;
+    const result = await runTransaction(async (tx) => {
+      runs += 1;
+      await tx.commune.create({ data: { name: `Essai ${runs}`, postcode: "11000", area: "URBAN" } });
+      if (runs === 1) throw new ConcurrentChange("the row under test");
+      return runs;
+    });
+    expect(result).toBe(2);
+    // The first run's write was rolled back with it.
+    expect((await prisma.commune.findMany()).map((c) => c.name)).toEqual(["Essai 2"]);
+  });
+
+  test("a create that lost a unique key to another request runs again and reads what the other wrote", async () => {
+    const commune = await prisma.commune.create({
+      data: { name: "Cuxac", postcode: "11590", area: "RURAL", inseeCode: "11116" },
+    });
+    let runs = 0;
+    const found = await runTransaction(async (tx) => {
+      runs += 1;
+      const existing = runs === 1 ? null : await tx.commune.findUnique({ where: { inseeCode: "11116" } });
+      // The first run missed the row, as if the other request committed between read and create.
+      return (
+        existing ??
+        (await tx.commune.create({ data: { name: "Cuxac", postcode: "11590", area: "RURAL", inseeCode: "11116" } }))
+      );
+    });
+    expect(found.id).toBe(commune.id);
+    expect(runs).toBe(2);
+  });
+
+  test("a unique clash that persists is a bug, not a race: it throws after a few runs", async () => {
+    await prisma.commune.create({ data: { name: "Cuxac", postcode: "11590", area: "RURAL", inseeCode: "11116" } });
+    let runs = 0;
+    await expect(
+      runTransaction(async (tx) => {
+        runs += 1;
+        return tx.commune.create({ data: { name: "Cuxac", postcode: "11590", area: "RURAL", inseeCode: "11116" } });
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    expect(runs).toBe(3);
   });
 });
 

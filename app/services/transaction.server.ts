@@ -24,6 +24,24 @@ const RETRY_BUDGET_MS = 10_000;
 /** Ceiling of the pause between attempts; the pause doubles up to it, with full jitter. */
 const MAX_BACKOFF_MS = 100;
 
+/**
+ * Thrown by a use case whose guarded write found the row no longer as it read it (another request
+ * changed it in between): the transaction rolls back and runs again from the start, and the new
+ * reads give the answer ("already booked", "already promoted").
+ */
+export class ConcurrentChange extends Error {
+  constructor(what: string) {
+    super(`Changed concurrently: ${what}`);
+  }
+}
+
+/**
+ * A create that loses a race on a unique key (two first bookings of one person on one session)
+ * fails with P2002. Run again, the read finds the row the other request wrote. A few times only:
+ * a clash that persists is a bug, not a race.
+ */
+const UNIQUE_CLASH_ATTEMPTS = 3;
+
 class TransactionAborted<T> extends Error {
   constructor(readonly result: T) {
     super("Transaction aborted with a result");
@@ -43,6 +61,7 @@ export async function runTransaction<T>(
   const db = options.db ?? prisma;
   const attempts = options.attempts ?? Number.POSITIVE_INFINITY;
   let giveUpAt: number | null = null;
+  let uniqueClashes = 0;
   const abort: Abort<T> = (result) => {
     throw new TransactionAborted(result);
   };
@@ -52,7 +71,10 @@ export async function runTransaction<T>(
       return await db.$transaction((tx) => work(tx, abort), TRANSACTION_OPTIONS);
     } catch (error) {
       if (error instanceof TransactionAborted) return error.result as T;
-      if (!isRetryableTransactionError(error) || attempt >= attempts) throw error;
+      const clash = isUniqueClash(error) && ++uniqueClashes < UNIQUE_CLASH_ATTEMPTS;
+      if (!(clash || error instanceof ConcurrentChange || isRetryableTransactionError(error)) || attempt >= attempts) {
+        throw error;
+      }
       giveUpAt ??= Date.now() + RETRY_BUDGET_MS;
       if (Date.now() >= giveUpAt) throw error;
       // Jitter keeps two processes that clashed once from clashing again in lockstep; the growing
@@ -71,6 +93,10 @@ export function isRetryableTransactionError(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return isSqliteBusy(error);
   if (error.code === "P1008" || error.code === "P2034") return true;
   return error.code === "P2028" && error.message.includes("Unable to start a transaction");
+}
+
+function isUniqueClash(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 function isSqliteBusy(error: unknown): boolean {

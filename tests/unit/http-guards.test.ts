@@ -119,3 +119,27 @@ describe("readLimitedBody", () => {
     expect((await result)?.toString()).toBe("firstName");
   });
 });
+
+describe("withPostOnlyActions", () => {
+  it("never runs an action for another method than POST", async () => {
+    const action = vi.fn(() => "booked");
+    const build = withPostOnlyActions({
+      routes: { booking: { module: { action, loader: () => null } }, page: { module: {} } },
+    });
+    const run = build.routes.booking.module.action as (args: { request: Request }) => unknown;
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      let thrown: unknown;
+      try {
+        await run({ request: new Request("http://localhost/", { method }) });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(405);
+      expect((thrown as Response).headers.get("Allow")).toBe("GET, HEAD, POST");
+    }
+    expect(action).not.toHaveBeenCalled();
+    expect(await run({ request: new Request("http://localhost/", { method: "POST" }) })).toBe("booked");
+    expect(build.routes.page.module).toEqual({});
+  });
+});
