@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  courseSeatsLeft,
-  decideCourseEnrolment,
-  isCourseEnrolmentOpen,
-  type CourseEnrolmentRequest,
-} from "./course-enrolment";
+import { courseSeatsLeft, decideCourseEnrolment, type CourseEnrolmentRequest } from "./course-enrolment";
 import type { BookableSession, PersonBooking } from "./decide-booking";
 
 // A three-week cycle, Tuesdays 14:00–16:00 Paris (13:00–15:00 UTC in winter).
@@ -170,29 +165,6 @@ describe("decideCourseEnrolment", () => {
     const sessions = [week(3), week(1)];
     decideCourseEnrolment(request({ sessions }));
     expect(sessions.map((s) => s.id)).toEqual(["week3", "week1"]);
-  });
-});
-
-describe("isCourseEnrolmentOpen", () => {
-  const before = new Date("2026-03-01T09:00:00Z");
-
-  it("is open before the first session starts", () => {
-    expect(isCourseEnrolmentOpen([week(1), week(2), week(3)], before)).toBe(true);
-  });
-
-  it("closes at the exact start of the first session still on", () => {
-    expect(isCourseEnrolmentOpen([week(1), week(2)], week(1).startsAt)).toBe(false);
-    expect(isCourseEnrolmentOpen([week(1, { status: "CANCELLED" }), week(2)], week(1).startsAt)).toBe(true);
-  });
-
-  it("is closed once every session is past, or when one is completed", () => {
-    expect(isCourseEnrolmentOpen([week(1), week(2)], new Date("2026-04-01T09:00:00Z"))).toBe(false);
-    expect(isCourseEnrolmentOpen([week(1, { status: "COMPLETED" }), week(2)], before)).toBe(false);
-  });
-
-  it("is closed when no session is left on", () => {
-    expect(isCourseEnrolmentOpen([], before)).toBe(false);
-    expect(isCourseEnrolmentOpen([week(1, { status: "CANCELLED" })], before)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { decideBooking, isBookingClosed, seatsLeft, type BookableSession, type PersonBooking } from "./decide-booking";
+import { decideBooking, seatsLeft, type BookableSession, type PersonBooking } from "./decide-booking";
 import { isActiveBooking, type BookingStatus } from "./statuses";
 
 /** A session as it sits in its course: `courseOrder` is set by staff, and may be missing. */
@@ -49,18 +49,6 @@ export type CourseEnrolmentDecision =
 type CourseSession = Pick<BookableSession, "status" | "startsAt" | "capacity" | "seatsTaken">;
 
 const isOn = (session: Pick<BookableSession, "status">) => session.status !== "CANCELLED";
-
-/**
- * A course is taken whole, so it can be joined only while none of its sessions still on has
- * started (or been completed). A course with no session left on cannot be joined.
- */
-export function isCourseEnrolmentOpen(
-  sessions: readonly Pick<CourseSession, "status" | "startsAt">[],
-  now: Date,
-): boolean {
-  const on = sessions.filter(isOn);
-  return on.length > 0 && on.every((session) => !isBookingClosed(session, now));
-}
 
 /** The seats of a course are those of its fullest session still on (none when nothing is on). */
 export function courseSeatsLeft(
