@@ -186,3 +186,19 @@ export async function rateLimitRefusal(
         messageWithValues(`rateLimit:${options.about}`, { when, phone: `\u2066${phone}\u2069` });
   return { message, headers: { "Retry-After": String(retryAfterSeconds(refused.retryAfterMs)) } };
 }
+
+/**
+ * The booking forms' check (a session or a whole course): null when the attempt may go on, else
+ * what to answer, with the phone of the place the resident was booking at.
+ */
+export async function refuseBookingOverLimit(input: {
+  address: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  placePhone: string | null;
+}): Promise<RateLimitRefusal | null> {
+  const limit = await limitBookingAttempt(input);
+  if (limit.ok) return null;
+  return rateLimitRefusal(limit, { about: "booking", language: input.language, placePhone: input.placePhone });
+}

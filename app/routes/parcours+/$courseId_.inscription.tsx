@@ -22,7 +22,7 @@ import bookingStyles from "~/styles/booking.css";
 import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { readFormData } from "~/utils/form-data.server";
-import { limitBookingAttempt, rateLimitRefusal } from "~/services/rate-limits.server";
+import { refuseBookingOverLimit } from "~/services/rate-limits.server";
 import { withRetryAfter } from "~/utils/retry-after-headers";
 
 // A 429's Retry-After (rate limits, docs/decisions/012) reaches the browser.
@@ -84,14 +84,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   // Rate limits (docs/decisions/012): per address and per contact, before anything is booked.
-  const limit = await limitBookingAttempt({
+  const overLimit = await refuseBookingOverLimit({
     address: context.clientAddress ?? "unknown",
     email: submission.value.email,
     phone: submission.value.phone,
+    language,
+    placePhone: course.place.phone,
   });
-  if (!limit.ok) {
-    const refusal = await rateLimitRefusal(limit, { about: "booking", language, placePhone: course.place.phone });
-    return data(submission.reply({ formErrors: [refusal.message] }), { status: 429, headers: refusal.headers });
+  if (overLimit) {
+    return data(submission.reply({ formErrors: [overLimit.message] }), { status: 429, headers: overLimit.headers });
   }
 
   const result = await enrolInCourse({
