@@ -1,15 +1,16 @@
 import { courseSeatsLeft } from "~/domain/booking/course-enrolment";
 import { seatsLeft } from "~/domain/booking/decide-booking";
-import { ANONYMOUS, courseSessionsOn, mayEnrolInCourse, type Actor } from "~/domain/policy/booking-policy";
+import { ANONYMOUS, courseSessionsOn, mayEnrolInCourse } from "~/domain/policy/booking-policy";
 import { prisma } from "~/utils/db.server";
 import { placeDetailsSelect, toPlaceDetails } from "./place.server";
+import { courseSessionSelect } from "./session.server";
 
 /**
  * A course (cycle) as its enrolment page shows it: what it is, where, its sessions still on in
  * course order, and whether it can still be joined. A course whose sessions are all past is
  * still found (the page says it is closed); only an unknown or deleted course is null.
  */
-export async function getCourseDetail(courseId: string, now: Date, actor: Actor = ANONYMOUS) {
+export async function getCourseDetail(courseId: string, now: Date) {
   const row = await prisma.course.findFirst({
     where: { id: courseId, deletedAt: null },
     select: {
@@ -19,16 +20,7 @@ export async function getCourseDetail(courseId: string, now: Date, actor: Actor 
       place: { select: placeDetailsSelect },
       sessions: {
         where: { deletedAt: null },
-        select: {
-          id: true,
-          startsAt: true,
-          endsAt: true,
-          status: true,
-          capacity: true,
-          seatsTaken: true,
-          courseOrder: true,
-          workshop: { select: { title: true } },
-        },
+        select: { ...courseSessionSelect, workshop: { select: { title: true } } },
       },
     },
   });
@@ -50,7 +42,7 @@ export async function getCourseDetail(courseId: string, now: Date, actor: Actor 
     })),
     seatsLeft: courseSeatsLeft(on),
     /** The policy's answer to "may I enrol?": the form, or why not (full, closed, nothing left on). */
-    enrolment: mayEnrolInCourse(actor, { sessions: row.sessions, now }),
+    enrolment: mayEnrolInCourse(ANONYMOUS, { sessions: row.sessions, now }),
   };
 }
 

@@ -6,7 +6,6 @@ import {
   mayBookSession,
   mayEnrolInCourse,
   sessionTiming,
-  type Actor,
 } from "~/domain/policy/booking-policy";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
@@ -14,6 +13,17 @@ import { prisma } from "~/utils/db.server";
 import { placeDetailsSelect, toPlaceDetails } from "./place.server";
 
 /** The shared client or an interactive transaction's client: models read through either. */
+/** A course's session as the policy and the course pages need it (seats, status, order). */
+export const courseSessionSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  capacity: true,
+  seatsTaken: true,
+  courseOrder: true,
+} satisfies Prisma.SessionSelect;
+
 export type DbClient = Prisma.TransactionClient;
 
 const DEFAULT_CATALOGUE_LIMIT = 200;
@@ -227,8 +237,8 @@ type SessionInfoRow = Prisma.SessionGetPayload<{ select: typeof sessionInfoSelec
 
 export type SessionInfo = ReturnType<typeof toSessionInfo>;
 
-/** `actor`: who reads the page; the public pages ask for an anonymous resident. */
-export function toSessionInfo(row: SessionInfoRow, now: Date, actor: Actor = ANONYMOUS) {
+/** The session as a resident reads it; the policy's answer is the one for a resident who has not said who she is. */
+export function toSessionInfo(row: SessionInfoRow, now: Date) {
   return {
     id: row.id,
     startsAt: row.startsAt,
@@ -240,7 +250,7 @@ export function toSessionInfo(row: SessionInfoRow, now: Date, actor: Actor = ANO
     seatsTaken: row.seatsTaken,
     seatsLeft: seatsLeft(row),
     /** The policy's answer: a seat, the waiting list, or why not (pages put it in words). */
-    booking: mayBookSession(actor, { session: row, now }),
+    booking: mayBookSession(ANONYMOUS, { session: row, now }),
     timing: sessionTiming(row, now),
     workshop: {
       id: row.workshop.id,
@@ -282,15 +292,7 @@ export async function getSessionDetail(sessionId: string, now: Date) {
           deletedAt: true,
           sessions: {
             where: { deletedAt: null },
-            select: {
-              id: true,
-              startsAt: true,
-              endsAt: true,
-              status: true,
-              capacity: true,
-              seatsTaken: true,
-              courseOrder: true,
-            },
+            select: courseSessionSelect,
           },
         },
       },

@@ -87,10 +87,6 @@ export async function writeBooking(
   return created.id;
 }
 
-export function notifyEmailOf(person: { email: string | null; consentServiceEmails: boolean }): string | null {
-  return person.consentServiceEmails ? person.email : null;
-}
-
 /**
  * Enqueues one booking email if the person can and may receive it (phone-only people get none;
  * staff tell them). Keyed by booking, kind and instant: a re-booking after a cancellation is a

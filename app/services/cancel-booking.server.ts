@@ -4,7 +4,8 @@ import { findBookingForCancellation, findWaitlistedForPromotion } from "~/models
 import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { audit } from "./audit.server";
-import { leaveWaitlist, notifyBookingMade, notifyEmailOf, takeSeat } from "./booking-steps.server";
+import { leaveWaitlist, notifyBookingMade, takeSeat } from "./booking-steps.server";
+import { asEmailRecipient } from "./person.server";
 import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
 
 export type CancelBookingInput = {
@@ -71,7 +72,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
           promotedBookingId = next.id;
           await notifyBookingMade(tx, {
             kind: "booking-promoted",
-            person: { ...next.person, notifyEmail: notifyEmailOf(next.person), locale: next.person.preferredLanguage },
+            person: asEmailRecipient(next.person),
             session,
             bookingId: next.id,
             now,
@@ -87,7 +88,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
     const canceller = booking.person;
     await notifyBookingMade(tx, {
       kind: "booking-cancelled",
-      person: { ...canceller, notifyEmail: notifyEmailOf(canceller), locale: canceller.preferredLanguage },
+      person: asEmailRecipient(canceller),
       session,
       bookingId: booking.id,
       now,

@@ -5,6 +5,7 @@ import {
   mayEnrolInCourse,
   mayHearPersonalReason,
   type Actor,
+  type EnrolAnswer,
 } from "~/domain/policy/booking-policy";
 import { findPersonBookings, sessionForEmailSelect } from "~/models/booking.server";
 import { manageBookingPath } from "~/utils/booking-paths";
@@ -89,15 +90,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         now,
         existingEnrolment: null,
       });
-      if (!asStranger.may) {
-        const { reason, sessionId, conflictingSessionId } = asStranger;
-        return {
-          ok: false,
-          code: reason,
-          ...(sessionId ? { sessionId } : {}),
-          ...(conflictingSessionId ? { conflictingSessionId } : {}),
-        };
-      }
+      if (!asStranger.may) return refusalOf(asStranger);
       const sessionId = answer.sessionId;
       await tellContactOnFile(tx, {
         person: known,
@@ -114,13 +107,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
     }
     // --- end privacy of a refusal ---
     if (!answer.may) {
-      const { reason, sessionId, conflictingSessionId } = answer;
-      return {
-        ok: false,
-        code: reason,
-        ...(sessionId ? { sessionId } : {}),
-        ...(conflictingSessionId ? { conflictingSessionId } : {}),
-      };
+      return refusalOf(answer);
     }
     const decision = answer;
 
@@ -203,4 +190,15 @@ async function reopenEnrolment(tx: TransactionClient, enrolmentId: string): Prom
   });
   if (count === 0) throw new ConcurrentChange(`course enrolment ${enrolmentId} reopened meanwhile`);
   return enrolmentId;
+}
+
+/** The policy's refusal as the use case reports it. */
+function refusalOf(answer: Extract<EnrolAnswer, { may: false }>): Extract<EnrolInCourseResult, { ok: false }> {
+  const { reason, sessionId, conflictingSessionId } = answer;
+  return {
+    ok: false,
+    code: reason,
+    ...(sessionId ? { sessionId } : {}),
+    ...(conflictingSessionId ? { conflictingSessionId } : {}),
+  };
 }

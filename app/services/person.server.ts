@@ -115,16 +115,21 @@ const bookingPersonSelect = {
  * consent: never to an address typed on the form for someone already known, or the form would
  * be a way to receive her bookings.
  */
-function toBookingPerson(person: {
-  id: string;
+function toBookingPerson(person: StoredContact & { id: string }): BookingPerson {
+  return { id: person.id, ...asEmailRecipient(person) };
+}
+
+type StoredContact = {
   firstName: string;
   lastName: string;
   email: string | null;
   preferredLanguage: string;
   consentServiceEmails: boolean;
-}): BookingPerson {
+};
+
+/** A stored person as an email about their bookings sees them: where it goes (if anywhere), in which language. */
+export function asEmailRecipient(person: StoredContact): Omit<BookingPerson, "id"> {
   return {
-    id: person.id,
     firstName: person.firstName,
     lastName: person.lastName,
     notifyEmail: person.consentServiceEmails ? person.email : null,

@@ -6,6 +6,7 @@ import type { PersonMatchRow } from "~/models/person.server";
 import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { enqueueEmail } from "./outbox.server";
+import { asEmailRecipient } from "./person.server";
 import type { TransactionClient } from "./transaction.server";
 
 /** What the form's poster is told instead: the same words whoever they typed, with the same status. */
@@ -36,7 +37,8 @@ export async function tellContactOnFile(
   },
 ): Promise<void> {
   const { person, attempt, now } = refusal;
-  if (!person.consentServiceEmails || !person.email) return;
+  const recipient = asEmailRecipient(person);
+  if (recipient.notifyEmail === null) return;
 
   const conflicting = refusal.conflictingSessionId
     ? await findSessionForBooking(tx, refusal.conflictingSessionId)
@@ -44,8 +46,8 @@ export async function tellContactOnFile(
   const targetId = attempt.kind === "session" ? attempt.session.id : attempt.course.id;
   await enqueueEmail(tx, {
     kind: "booking-refused",
-    recipient: person.email,
-    locale: person.preferredLanguage,
+    recipient: recipient.notifyEmail,
+    locale: recipient.locale,
     dedupeKey: `booking-refused:${person.id}:${attempt.kind}:${targetId}:${refusal.code}:${now.toISOString().slice(0, 10)}`,
     payload: {
       reason: refusal.code,

@@ -49,14 +49,15 @@ export default function SessionPage() {
   const formatList = useListFormat();
   const { workshop, place, course, booking: answer } = session;
   const bookHref = `/ateliers/${encodeURIComponent(session.id)}/reserver`;
-  // The policy's answer in the page's words; the page decides nothing itself.
+  // The policy's answer in the page's words (the seats badge's reading of it); the page decides nothing itself.
+  const seats = seatsStateOf(answer);
   const state = answer.may
     ? answer.outcome === "CONFIRM"
       ? "open"
       : "waitlist"
-    : answer.reason === "SESSION_CANCELLED"
+    : seats === "cancelled"
       ? "cancelled"
-      : answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL"
+      : seats === "waitlist-full"
         ? "full"
         : session.timing === "past"
           ? "past"
@@ -137,7 +138,7 @@ export default function SessionPage() {
           ) : null}
           <dt>{t("session.seats")}</dt>
           <dd>
-            <SessionSeats seatsLeft={session.seatsLeft} state={seatsStateOf(answer)} />
+            <SessionSeats seatsLeft={session.seatsLeft} state={seats} />
           </dd>
         </dl>
         {bookingBox}

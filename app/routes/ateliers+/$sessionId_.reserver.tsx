@@ -105,7 +105,8 @@ export default function BookSessionPage() {
   const answer = session.booking;
   const closed = !answer.may;
   const waitlist = answer.may && answer.outcome === "WAITLIST";
-  const full = !answer.may && (answer.reason === "WAITLIST_FULL" || answer.reason === "SESSION_FULL");
+  const seats = seatsStateOf(answer);
+  const full = seats === "waitlist-full";
   const sessionHref = `/ateliers/${encodeURIComponent(session.id)}`;
 
   return (
@@ -114,7 +115,7 @@ export default function BookSessionPage() {
         <Link to={sessionHref}>{t("backToSession")}</Link>
       </p>
       <h1>{waitlist ? t("waitlistTitle") : t("title")}</h1>
-      <SessionSummary session={session} label={t("yourSession")} seatsState={seatsStateOf(answer)} />
+      <SessionSummary session={session} label={t("yourSession")} seatsState={seats} />
       {closed ? (
         <div className="notice">
           <p>{full ? t("policy.waitlistFull") : t("closed")}</p>
