@@ -1,17 +1,8 @@
+import type { EmailKind } from "./email/contract";
 import { limitEmailToRecipient } from "./rate-limits.server";
 import type { TransactionClient } from "./transaction.server";
 
-export type EmailKind =
-  | "booking-confirmed"
-  | "booking-waitlisted"
-  | "booking-promoted"
-  | "booking-cancelled"
-  /** A booking form refused for a reason in the person's own bookings: told to the contact on file. */
-  | "booking-refused"
-  | "bookings-link"
-  | "reminder"
-  | "follow-up"
-  | "session-cancelled";
+export type { EmailKind };
 
 export type OutboxEmailInput = {
   kind: EmailKind;
