@@ -3,8 +3,6 @@
 // `--reset` starts from an empty file (used by the browser tests).
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { seed } from "../prisma/seed";
-import { createPrismaClient } from "../app/utils/db.server";
 import {
   DEFAULT_DATABASE_URL,
   databaseFileFromUrl,
@@ -45,6 +43,14 @@ function hasPendingMigrations(): boolean {
 }
 
 try {
+  // First, so that the app's modules, loaded below, read the key the server will use: links are
+  // derived from it (docs/decisions/016), in the seed and in the migration of old rows alike.
+  const secretFile = ensureSessionSecret();
+  if (secretFile) console.log(`Created the session secret in ${secretFile} (keep it; it is not in git).`);
+  const { seed } = await import("../prisma/seed");
+  const { createPrismaClient } = await import("../app/utils/db.server");
+  const { migrateLegacyLinks } = await import("../app/services/legacy-links.server");
+
   const { applied } = reset
     ? await recreateDatabase({ databaseFile })
     : hasPendingMigrations()
@@ -61,9 +67,13 @@ try {
         .join(", ")}`,
     );
   }
+  const legacy = await migrateLegacyLinks(prisma);
+  if (legacy.bookings + legacy.outboxRewritten + legacy.outboxDropped > 0) {
+    console.log(
+      `Links now derived (docs/decisions/016): ${legacy.bookings} bookings, ${legacy.outboxRewritten} emails rewritten, ${legacy.outboxDropped} dropped`,
+    );
+  }
   await prisma.$disconnect();
-  const secretFile = ensureSessionSecret();
-  if (secretFile) console.log(`Created the session secret in ${secretFile} (keep it; it is not in git).`);
   // The schema engine leaves a timer pending; leave explicitly.
   process.exit(0);
 } catch (error) {

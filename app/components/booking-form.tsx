@@ -3,7 +3,15 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AGE_BANDS, BOOKING_FORM_ID, HONEYPOT_FIELD, parseBookingForm, splitMessage } from "~/utils/booking-form";
+import {
+  AGE_BANDS,
+  BOOKING_FORM_ID,
+  CHOICE_DEFAULTS,
+  CHOICES_SENT_FIELD,
+  HONEYPOT_FIELD,
+  parseBookingForm,
+  splitMessage,
+} from "~/utils/booking-form";
 import { supportedLanguages, type Language } from "~/utils/i18n";
 import { ErrorSummary } from "./ui/error-summary";
 import { CheckboxField, SelectField, TextField } from "./ui/form-field";
@@ -31,8 +39,8 @@ const FIELD_ORDER = [
   "communeId",
   "ageBand",
   "preferredLanguage",
-  "consentServiceEmails",
   "consentReminders",
+  "consentSuggestions",
   "helperEmail",
 ] as const;
 
@@ -75,7 +83,8 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
   const [form, fields] = useForm({
     id: BOOKING_FORM_ID,
     lastResult,
-    defaultValue: { preferredLanguage: defaultLanguage },
+    // A form that comes back with errors shows what was sent instead (an unticked box stays unticked).
+    defaultValue: { preferredLanguage: defaultLanguage, ...CHOICE_DEFAULTS },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseBookingForm(formData),
@@ -238,15 +247,18 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
 
       <fieldset className="form-group">
         <legend>{t("sections.messages")}</legend>
-        <CheckboxField
-          meta={fields.consentServiceEmails}
-          label={t("fields.consentServiceEmails.label")}
-          error={errorOf("consentServiceEmails")}
-        />
+        {/* Messages about this booking need no box: they go to the contact given above. */}
+        <p className="hint">{t("sections.messagesHint")}</p>
+        <input type="hidden" name={CHOICES_SENT_FIELD} value="1" />
         <CheckboxField
           meta={fields.consentReminders}
           label={t("fields.consentReminders.label")}
           error={errorOf("consentReminders")}
+        />
+        <CheckboxField
+          meta={fields.consentSuggestions}
+          label={t("fields.consentSuggestions.label")}
+          error={errorOf("consentSuggestions")}
         />
         <TextField
           meta={fields.helperEmail}

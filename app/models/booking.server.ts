@@ -95,6 +95,10 @@ export const bookingViewSelect = {
   cancelledAt: true,
   cancelledBy: true,
   courseEnrolmentId: true,
+  contactEmail: true,
+  contactEmailNormalized: true,
+  contactPhone: true,
+  remindersWanted: true,
   person: { select: { id: true, firstName: true, lastName: true } },
   session: { select: { ...sessionInfoSelect, revision: true } },
   icsSequence: true,
@@ -112,13 +116,30 @@ export async function findBookingViewByTokenHash(
   });
 }
 
-export async function findBookingViewsOfPerson(db: DbClient, personId: string): Promise<BookingViewRow[]> {
+/** The person's bookings; with a contact email, only those made with it (a bookings session's scope). */
+export async function findBookingViewsOfPerson(
+  db: DbClient,
+  personId: string,
+  contactEmailNormalized: string | null = null,
+): Promise<BookingViewRow[]> {
   return db.booking.findMany({
-    where: { personId, person: { deletedAt: null, anonymised: false }, session: { deletedAt: null } },
+    where: {
+      personId,
+      ...(contactEmailNormalized !== null ? { contactEmailNormalized } : {}),
+      person: { deletedAt: null, anonymised: false },
+      session: { deletedAt: null },
+    },
     orderBy: [{ session: { startsAt: "asc" } }, { id: "asc" }],
     select: bookingViewSelect,
   });
 }
+
+/** What `bookingRecipient` reads: the booking's own contact and language, and the names to greet. */
+export const bookingRecipientSelect = {
+  contactEmail: true,
+  locale: true,
+  person: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.BookingSelect;
 
 /** A booking about to be cancelled, with what the rules and the emails need. */
 export async function findBookingForCancellation(db: DbClient, bookingId: string) {
@@ -129,9 +150,8 @@ export async function findBookingForCancellation(db: DbClient, bookingId: string
       status: true,
       personId: true,
       courseEnrolmentId: true,
-      person: {
-        select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
-      },
+      contactEmailNormalized: true,
+      ...bookingRecipientSelect,
       session: { select: { ...sessionForEmailSelect, status: true, deletedAt: true } },
     },
   });
@@ -145,9 +165,7 @@ export async function findWaitlistedForPromotion(db: DbClient, sessionId: string
       id: true,
       waitlistedAt: true,
       createdAt: true,
-      person: {
-        select: { firstName: true, lastName: true, email: true, preferredLanguage: true, consentServiceEmails: true },
-      },
+      ...bookingRecipientSelect,
     },
   });
 }

@@ -13,7 +13,6 @@ const personMatchSelect = {
   phone: true,
   phoneNormalized: true,
   preferredLanguage: true,
-  consentServiceEmails: true,
 } as const;
 
 export type PersonMatchRow = {
@@ -25,7 +24,6 @@ export type PersonMatchRow = {
   phone: string | null;
   phoneNormalized: string | null;
   preferredLanguage: string;
-  consentServiceEmails: boolean;
 };
 
 /** Live people sharing the normalised email or phone; the domain then decides who is who. */
@@ -45,11 +43,21 @@ export async function findPersonsByContact(
   });
 }
 
-/** Everyone reachable at this email (a household may share one). */
-export async function findPersonsByEmail(db: DbClient, emailNormalized: string) {
-  return db.person.findMany({
-    where: { deletedAt: null, anonymised: false, emailNormalized },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, firstName: true, email: true },
+/**
+ * Everyone who booked with this contact email (a household may share one), with the address as
+ * it was typed on one of those bookings: "retrouver mes réservations" writes there.
+ */
+export async function findPersonsByBookingContact(db: DbClient, contactEmailNormalized: string) {
+  const bookings = await db.booking.findMany({
+    where: { contactEmailNormalized, contactEmail: { not: null }, person: { deletedAt: null, anonymised: false } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { contactEmail: true, person: { select: { id: true, firstName: true, createdAt: true } } },
   });
+  const byPerson = new Map<string, { id: string; firstName: string; contactEmail: string; createdAt: Date }>();
+  for (const booking of bookings) {
+    if (!byPerson.has(booking.person.id) && booking.contactEmail !== null) {
+      byPerson.set(booking.person.id, { ...booking.person, contactEmail: booking.contactEmail });
+    }
+  }
+  return [...byPerson.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }

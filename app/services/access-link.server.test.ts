@@ -1,23 +1,27 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { prisma } from "~/utils/db.server";
+import { bookingsLinkTokenFor } from "~/utils/link-tokens.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
 import { consumeBookingsLink, requestBookingsLink } from "./access-link.server";
 import { bookSession } from "./book-session.server";
 import { EMAILS_PER_RECIPIENT, LINK_REQUESTS_PER_ADDRESS, LINK_REQUESTS_PER_EMAIL } from "./rate-limits.server";
-import { NOW, at, createSession, outboxEmails, personInput } from "../../tests/fixtures/rows";
+import { DAY, NOW, at, createSession, outboxEmails, personInput } from "../../tests/fixtures/rows";
 
 beforeEach(() => resetDatabase());
 
 const MINUTE = 60 * 1000;
 
-async function resident(firstName: string, email: string) {
-  const session = await createSession();
+let sessionsMade = 0;
+
+async function resident(firstName: string, email: string, phone: string | null = null) {
+  // Each on a day of its own: one person's bookings never overlap.
+  const session = await createSession({ startsAt: at((2 + sessionsMade++) * DAY) });
   const result = await bookSession({
     sessionId: session.id,
-    person: personInput({ firstName, email, consentServiceEmails: false }),
+    person: personInput({ firstName, email, phone }),
     source: "ONLINE",
     now: NOW,
   });
@@ -29,26 +33,45 @@ function request(email: string, options: { ip?: string; now?: Date } = {}) {
   return requestBookingsLink({ email, locale: "en", ip: options.ip ?? "203.0.113.7", now: options.now ?? NOW });
 }
 
-function tokenFrom(url: unknown): string {
-  return String(url).replace("/mes-reservations/acces/", "");
+/** What the composer puts in the email when it sends it: the token derived from the link's row. */
+function tokenFrom(payload: Record<string, unknown>): string {
+  return bookingsLinkTokenFor(String(payload.accessTokenId));
 }
 
 describe("requestBookingsLink", () => {
-  test("a known email gets a 30-minute single-use link; only its hash is stored", async () => {
+  test("a booking contact gets a 30-minute single-use link; no token is stored, only the row it derives from", async () => {
     const personId = await resident("Odette", "Odette@Example.org");
     expect(await request("  odette@example.ORG ")).toEqual({ ok: true });
 
     const [email] = await outboxEmails("bookings-link");
     expect(email).toMatchObject({ recipient: "Odette@Example.org", locale: "en" });
-    expect(email.payload).toMatchObject({
-      firstName: "Odette",
-      url: expect.stringMatching(/^\/mes-reservations\/acces\/[\w-]{43}$/),
-    });
+    const stored = await prisma.accessToken.findFirstOrThrow();
+    expect(email.payload).toEqual({ accessTokenId: stored.id, expiresAt: at(30 * MINUTE).toISOString(), firstName: "Odette" });
 
-    const token = tokenFrom(email.payload.url);
-    const stored = await prisma.accessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    expect(stored).toMatchObject({ personId, purpose: "bookings-list", usedAt: null, expiresAt: at(30 * MINUTE) });
+    const token = tokenFrom(email.payload);
+    expect(stored).toMatchObject({
+      personId,
+      contactEmailNormalized: "odette@example.org",
+      tokenHash: hashToken(token),
+      purpose: "bookings-list",
+      usedAt: null,
+      expiresAt: at(30 * MINUTE),
+    });
     expect(JSON.stringify(await prisma.accessToken.findMany())).not.toContain(token);
+    expect(JSON.stringify(await prisma.outboxEmail.findMany())).not.toContain(token);
+  });
+
+  test("bookings are found by the email given with them, not by the stored person's address", async () => {
+    // Known by phone and first name; she booked again with a new address (issue 7).
+    const personId = await resident("Lucie", "lucie.ancienne@example.org", "0622334455");
+    await resident("Lucie", "lucie.nouvelle@example.org", "0622334455");
+    expect(await prisma.person.count()).toBe(1);
+
+    await request("lucie.nouvelle@example.org");
+    const [email] = await outboxEmails("bookings-link");
+    expect(email).toMatchObject({ recipient: "lucie.nouvelle@example.org" });
+    const opened = await consumeBookingsLink(tokenFrom(email.payload), NOW);
+    expect(opened).toEqual({ ok: true, personId, contactEmailNormalized: "lucie.nouvelle@example.org" });
   });
 
   test("an unknown email hears the same answer and nothing is sent", async () => {
@@ -64,7 +87,7 @@ describe("requestBookingsLink", () => {
 
     const emails = await outboxEmails("bookings-link");
     expect(emails.map((e) => e.payload.firstName).sort()).toEqual(["Josette", "Pierre"]);
-    const opened = await Promise.all(emails.map((e) => consumeBookingsLink(tokenFrom(e.payload.url), NOW)));
+    const opened = await Promise.all(emails.map((e) => consumeBookingsLink(tokenFrom(e.payload), NOW)));
     expect(opened.map((o) => (o.ok ? o.personId : o.code)).sort()).toEqual([pierre, josette].sort());
   });
 
@@ -108,7 +131,7 @@ describe("requestBookingsLink", () => {
       for (let i = 0; i < 60; i++) {
         const result = await bookSession({
           sessionId: session.id,
-          person: personInput({ firstName: `Membre${i}`, email: "foyer@example.org", consentServiceEmails: false }),
+          person: personInput({ firstName: `Membre${i}`, email: "foyer@example.org" }),
           source: "ONLINE",
           now: NOW,
         });
@@ -138,13 +161,17 @@ describe("consumeBookingsLink", () => {
   async function linkFor(email: string, now = NOW) {
     await request(email, { now });
     const [sent] = (await outboxEmails("bookings-link")).slice(-1);
-    return tokenFrom(sent.payload.url);
+    return tokenFrom(sent.payload);
   }
 
   test("opens once, then says it was used", async () => {
     const personId = await resident("Odette", "odette@example.org");
     const token = await linkFor("odette@example.org");
-    expect(await consumeBookingsLink(token, at(MINUTE))).toEqual({ ok: true, personId });
+    expect(await consumeBookingsLink(token, at(MINUTE))).toEqual({
+      ok: true,
+      personId,
+      contactEmailNormalized: "odette@example.org",
+    });
     expect(await consumeBookingsLink(token, at(2 * MINUTE))).toEqual({ ok: false, code: "USED" });
     expect((await prisma.accessToken.findFirstOrThrow()).usedAt).toEqual(at(MINUTE));
     expect((await prisma.person.findUniqueOrThrow({ where: { id: personId } })).lastActivityAt).toEqual(at(MINUTE));

@@ -1,6 +1,7 @@
 import { normalizeEmail } from "~/domain/people/contact";
-import { findPersonsByEmail } from "~/models/person.server";
-import { createToken, hashToken } from "~/utils/tokens.server";
+import { findPersonsByBookingContact } from "~/models/person.server";
+import { bookingsLinkTokenFor, newLinkedRowId } from "~/utils/link-tokens.server";
+import { hashToken } from "~/utils/tokens.server";
 
 import { enqueueEmail } from "./outbox.server";
 import { limitLinkRequest } from "./rate-limits.server";
@@ -23,9 +24,12 @@ export type RequestBookingsLinkInput = {
 /**
  * "Retrouver mes réservations". The answer is the same whether anyone has this email or not,
  * and the rate limits (rate-limits.server.ts) count unknown emails too, so neither tells who is
- * registered. A household sharing one email gets one email per person, each with that person's
- * own link, so every link opens exactly one person's bookings — up to the daily cap of emails
- * to one recipient, past which the answer stays the same and nothing more is queued.
+ * registered. Bookings are found by the contact given with them (decisions/015), not by the
+ * stored person's address: a household sharing one email gets one email per person who booked
+ * with it, each with that person's own link, opening that person's bookings made with this
+ * email only — up to the daily cap of emails to one recipient, past which the answer stays the
+ * same and nothing more is queued. The link's token is derived from its row's id and never
+ * stored (decisions/016): the email names the row, the composer derives the link when it sends.
  */
 export async function requestBookingsLink(
   input: RequestBookingsLinkInput,
@@ -37,22 +41,27 @@ export async function requestBookingsLink(
   if (!limit.ok) return { ok: false, code: "RATE_LIMITED", retryAfterMs: limit.retryAfterMs };
 
   return runTransaction(async (tx) => {
-    const persons = emailNormalized ? await findPersonsByEmail(tx, emailNormalized) : [];
+    const persons = emailNormalized ? await findPersonsByBookingContact(tx, emailNormalized) : [];
     for (const person of persons) {
-      const token = createToken();
+      const id = newLinkedRowId();
       const expiresAt = new Date(now.getTime() + BOOKINGS_LINK_TTL_MS);
-      const accessToken = await tx.accessToken.create({
-        data: { tokenHash: hashToken(token), personId: person.id, purpose: BOOKINGS_LINK_PURPOSE, expiresAt },
+      await tx.accessToken.create({
+        data: {
+          id,
+          tokenHash: hashToken(bookingsLinkTokenFor(id)),
+          personId: person.id,
+          contactEmailNormalized: emailNormalized,
+          purpose: BOOKINGS_LINK_PURPOSE,
+          expiresAt,
+        },
         select: { id: true },
       });
-      // Someone who asks for their link wants this email: it answers their request, so it does
-      // not wait on the consent to service emails given (or not) when booking.
       await enqueueEmail(tx, {
         kind: "bookings-link",
-        recipient: person.email ?? emailNormalized!,
+        recipient: person.contactEmail,
         locale: input.locale,
-        dedupeKey: `bookings-link:${accessToken.id}`,
-        payload: { firstName: person.firstName, url: bookingsAccessPath(token), expiresAt: expiresAt.toISOString() },
+        dedupeKey: `bookings-link:${id}`,
+        payload: { accessTokenId: id, expiresAt: expiresAt.toISOString(), firstName: person.firstName },
       });
     }
     return { ok: true } as const;
@@ -60,7 +69,8 @@ export async function requestBookingsLink(
 }
 
 export type ConsumeBookingsLinkResult =
-  { ok: true; personId: string } | { ok: false; code: "INVALID" | "EXPIRED" | "USED" };
+  | { ok: true; personId: string; contactEmailNormalized: string | null }
+  | { ok: false; code: "INVALID" | "EXPIRED" | "USED" };
 
 /** Single use: the guarded update lets exactly one of two simultaneous clicks through. */
 export async function consumeBookingsLink(token: string, now: Date = new Date()): Promise<ConsumeBookingsLinkResult> {
@@ -73,6 +83,7 @@ export async function consumeBookingsLink(token: string, now: Date = new Date())
       select: {
         id: true,
         personId: true,
+        contactEmailNormalized: true,
         purpose: true,
         expiresAt: true,
         usedAt: true,
@@ -87,6 +98,6 @@ export async function consumeBookingsLink(token: string, now: Date = new Date())
     const { count } = await tx.accessToken.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: now } });
     if (count === 0) return { ok: false, code: "USED" };
     await tx.person.update({ where: { id: link.personId }, data: { lastActivityAt: now } });
-    return { ok: true, personId: link.personId };
+    return { ok: true, personId: link.personId, contactEmailNormalized: link.contactEmailNormalized };
   });
 }

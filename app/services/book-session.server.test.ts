@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { WAITLIST_CAP } from "~/domain/booking/waitlist";
 import { ANONYMOUS, type Actor } from "~/domain/policy/actor";
 import { prisma } from "~/utils/db.server";
+import { manageTokenFor, manageTokenHashFor } from "~/utils/link-tokens.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
@@ -56,7 +57,7 @@ async function bookOk(sessionId: string, person = personInput()) {
 }
 
 describe("bookSession", () => {
-  test("confirms a seat, keeps only the token's hash and enqueues the confirmation", async () => {
+  test("confirms a seat, keeps only the derived token's hash and enqueues the confirmation with no link in it", async () => {
     const session = await createSession({ capacity: 2 });
     const result = await bookOk(
       session.id,
@@ -65,11 +66,17 @@ describe("bookSession", () => {
 
     expect(result).toMatchObject({ ok: true, status: "CONFIRMED", waitlistPosition: null });
     expect(result.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(result.manageToken).toBe(manageTokenFor(result.bookingId));
     const booking = await prisma.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
     expect(booking).toMatchObject({
       status: "CONFIRMED",
       source: "ONLINE",
       manageTokenHash: hashToken(result.manageToken),
+      manageTokenScheme: 1,
+      contactEmail: "Helene@Example.org",
+      contactEmailNormalized: "helene@example.org",
+      locale: "es",
+      remindersWanted: true,
     });
     expect(booking.confirmedAt).toEqual(NOW);
     expect(await seatsTaken(session.id)).toBe(1);
@@ -89,9 +96,13 @@ describe("bookSession", () => {
       locale: "es",
       dedupeKey: `booking-confirmed:${result.bookingId}:${NOW.toISOString()}`,
     });
+    const row = await prisma.outboxEmail.findFirstOrThrow({ select: { bookingId: true, sessionId: true, payload: true } });
+    expect(row).toMatchObject({ bookingId: result.bookingId, sessionId: session.id });
+    expect(row.payload).not.toContain(result.manageToken);
+    expect(email.payload).not.toHaveProperty("managePath");
     expect(email.payload).toMatchObject({
+      bookingId: result.bookingId,
       firstName: "Hélène",
-      managePath: `/reservation/${result.manageToken}`,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       placeAddress: expect.any(String),
@@ -156,7 +167,7 @@ describe("bookSession", () => {
           phone: "+33 6 12 34 56 78",
           communeId: commune.id,
           preferredLanguage: "en",
-          consentReminders: true,
+          consentSuggestions: true,
         }),
       );
 
@@ -169,26 +180,55 @@ describe("bookSession", () => {
         lastName: "Martin",
         communeId: null,
         preferredLanguage: "fr",
-        consentReminders: false,
-        consentsUpdatedAt: NOW,
+        consentSuggestions: false,
+        consentsUpdatedAt: null,
         phoneNormalized: "+33612345678",
       });
       expect(commune.id).not.toBe(person.communeId);
     });
 
-    test("an unticked consent box withdraws nothing, and a missing contact is not filled in from a form", async () => {
+    test("a missing contact is not filled in from a form, yet the booking's messages go to the contact typed for it", async () => {
       const first = await bookOk(
         (await createSession()).id,
         personInput({ firstName: "Ana", email: null, phone: "0611223344" }),
       );
-      await bookOk(
+      const second = await bookOk(
         (await createSession({ startsAt: at(3 * DAY) })).id,
-        personInput({ firstName: "Ana", email: "ana@example.org", phone: "0611223344", consentServiceEmails: false }),
+        personInput({ firstName: "Ana", email: "ana@example.org", phone: "0611223344", preferredLanguage: "es" }),
       );
+      expect(second.personId).toBe(first.personId);
       const person = await prisma.person.findUniqueOrThrow({ where: { id: first.personId } });
-      expect(person).toMatchObject({ consentServiceEmails: true, email: null, emailNormalized: null });
-      // Her record has no email, so the typed address receives nothing.
-      expect(await outboxEmails()).toEqual([]);
+      expect(person).toMatchObject({ email: null, emailNormalized: null, preferredLanguage: "fr" });
+      // No tick needed: the confirmation is a service message, to this booking's contact, in its language.
+      expect(await outboxEmails()).toEqual([
+        expect.objectContaining({ kind: "booking-confirmed", recipient: "ana@example.org", locale: "es" }),
+      ]);
+    });
+
+    test("a known person booking with a new email: the stored email stays, every message of that booking goes to the new one", async () => {
+      const known = await bookOk(
+        (await createSession()).id,
+        personInput({ firstName: "Lucie", email: "lucie.ancienne@example.org", phone: "0622334455" }),
+      );
+      const session = await createSession({ startsAt: at(3 * DAY) });
+      const booked = await bookOk(
+        session.id,
+        personInput({ firstName: "Lucie", email: "lucie.nouvelle@example.org", phone: "06 22 33 44 55" }),
+      );
+      expect(booked.personId).toBe(known.personId);
+      expect(await prisma.person.findUniqueOrThrow({ where: { id: known.personId } })).toMatchObject({
+        email: "lucie.ancienne@example.org",
+      });
+      await cancelBooking({ bookingId: booked.bookingId, actor: holder(booked.bookingId), now: NOW });
+      const ofThatBooking = await prisma.outboxEmail.findMany({
+        where: { bookingId: booked.bookingId },
+        select: { kind: true, recipient: true },
+        orderBy: { createdAt: "asc" },
+      });
+      expect(ofThatBooking).toEqual([
+        { kind: "booking-confirmed", recipient: "lucie.nouvelle@example.org" },
+        { kind: "booking-cancelled", recipient: "lucie.nouvelle@example.org" },
+      ]);
     });
 
     test("a spouse sharing the email is another person", async () => {
@@ -274,7 +314,7 @@ describe("bookSession", () => {
     });
   });
 
-  test("re-booking after a cancellation reuses the row with a fresh token and a new email", async () => {
+  test("re-booking after a cancellation reuses the row, keeps its link, takes the new form's contact and sends a new email", async () => {
     const session = await createSession();
     const person = personInput();
     const first = await bookOk(session.id, person);
@@ -282,13 +322,24 @@ describe("bookSession", () => {
       ok: true,
       promotedBookingId: null,
     });
-    const again = await bookSession({ sessionId: session.id, person, source: "ONLINE", now: at(2 * HOUR) });
+    const again = await bookSession({
+      sessionId: session.id,
+      person: { ...person, preferredLanguage: "ar" },
+      remindersWanted: false,
+      source: "ONLINE",
+      now: at(2 * HOUR),
+    });
     if (!again.ok) throw new Error(again.code);
 
     expect(again.bookingId).toBe(first.bookingId);
-    expect(again.manageToken).not.toBe(first.manageToken);
-    expect(await findBookingByManageToken(first.manageToken, NOW)).toBeNull();
-    expect((await findBookingByManageToken(again.manageToken, NOW))?.status).toBe("CONFIRMED");
+    // The link is derived from the id: the one the person already holds opens the booking again.
+    expect(again.manageToken).toBe(first.manageToken);
+    expect((await findBookingByManageToken(first.manageToken, NOW))?.status).toBe("CONFIRMED");
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: again.bookingId } })).toMatchObject({
+      manageTokenHash: manageTokenHashFor(first.bookingId),
+      locale: "ar",
+      remindersWanted: false,
+    });
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: again.bookingId } })).toMatchObject({
       status: "CONFIRMED",
       cancelledAt: null,
@@ -299,11 +350,24 @@ describe("bookSession", () => {
     expect(await outboxEmails("booking-confirmed")).toHaveLength(2);
   });
 
-  test("no email for a phone-only person or one who declined service emails", async () => {
+  test("no email for a booking made with a phone only; one with an email needs no tick to get its confirmation", async () => {
     const session = await createSession();
     await bookOk(session.id, personInput({ email: null, phone: "0699887766" }));
-    await bookOk(session.id, personInput({ consentServiceEmails: false }));
     expect(await outboxEmails()).toHaveLength(0);
+    const withEmail = await bookSession({
+      sessionId: session.id,
+      person: personInput({ email: "sans.case@example.org" }),
+      remindersWanted: false,
+      source: "ONLINE",
+      now: NOW,
+    });
+    expect(await outboxEmails()).toEqual([
+      expect.objectContaining({ kind: "booking-confirmed", recipient: "sans.case@example.org" }),
+    ]);
+    if (!withEmail.ok) throw new Error(withEmail.code);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: withEmail.bookingId } })).toMatchObject({
+      remindersWanted: false,
+    });
   });
 
   test("a booking made by staff is audited, an online one is not", async () => {
@@ -373,11 +437,11 @@ describe("cancelBooking", () => {
 
     const [promoted] = await outboxEmails("booking-promoted");
     expect(promoted).toMatchObject({ recipient: expect.stringMatching(/@example\.org$/) });
-    expect(promoted.payload).toMatchObject({
-      firstName: "Queue0",
-      bookingId: queue[0].bookingId,
-      findBookingsPath: "/mes-reservations",
-    });
+    // Like every booking email, it names its booking: the composer derives its manage link when sending.
+    expect(promoted.payload).toMatchObject({ firstName: "Queue0", bookingId: queue[0].bookingId });
+    expect(
+      await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "booking-promoted" }, select: { bookingId: true } }),
+    ).toEqual({ bookingId: queue[0].bookingId });
     const [cancelled] = await outboxEmails("booking-cancelled");
     expect(cancelled.payload).toMatchObject({ firstName: "Alice", bookingId: confirmed.bookingId });
 
@@ -443,7 +507,7 @@ describe("cancelBooking", () => {
     expect(
       await cancelBooking({
         bookingId: booking.bookingId,
-        actor: { kind: "resident", personId: "someone-else" },
+        actor: { kind: "resident", personId: "someone-else", contactEmailNormalized: null },
         now: NOW,
       }),
     ).toEqual({
@@ -456,11 +520,23 @@ describe("cancelBooking", () => {
       ok: false,
       code: "SESSION_STARTED",
     });
+    // Signed in by a link asked with another email: not this booking's to touch.
+    expect(
+      await cancelBooking({
+        bookingId: booking.bookingId,
+        actor: { kind: "resident", personId: booking.personId, contactEmailNormalized: "other@example.org" },
+        now: NOW,
+      }),
+    ).toEqual({ ok: false, code: "NOT_FOUND" });
+    const contact = await prisma.booking.findUniqueOrThrow({
+      where: { id: booking.bookingId },
+      select: { contactEmailNormalized: true },
+    });
     expect(
       (
         await cancelBooking({
           bookingId: booking.bookingId,
-          actor: { kind: "resident", personId: booking.personId },
+          actor: { kind: "resident", personId: booking.personId, ...contact },
           now: NOW,
         })
       ).ok,
@@ -573,10 +649,27 @@ describe("reading bookings back", () => {
       personId = r.personId;
     }
 
-    const list = await listPersonBookings(personId, NOW);
+    const list = await listPersonBookings({ personId, contactEmailNormalized: person.email }, NOW);
     expect(list.upcoming.map((b) => b.id)).toEqual([ids.sooner, ids.later]);
     expect(list.past.map((b) => b.id)).toEqual([ids.pastB, ids.pastA]);
     expect(list.past[0]).toMatchObject({ isPast: true, cancel: { may: false, reason: "SESSION_STARTED" } });
+  });
+
+  test("a bookings session lists the person's bookings made with the email it was asked with, only those", async () => {
+    const person = personInput({ firstName: "Rose", email: "rose@example.org", phone: "0633445566" });
+    const withFirst = await bookOk((await createSession({ startsAt: at(2 * DAY) })).id, person);
+    const withOther = await bookOk(
+      (await createSession({ startsAt: at(3 * DAY) })).id,
+      { ...person, email: "rose.autre@example.org" },
+    );
+    expect(withOther.personId).toBe(withFirst.personId);
+    const scoped = await listPersonBookings({ personId: withFirst.personId, contactEmailNormalized: "rose.autre@example.org" }, NOW);
+    expect(scoped.upcoming.map((b) => b.id)).toEqual([withOther.bookingId]);
+    expect(scoped.upcoming[0]).toMatchObject({
+      messages: { email: "rose.autre@example.org", remindersWanted: true, changeReminders: { may: true } },
+    });
+    const all = await listPersonBookings({ personId: withFirst.personId, contactEmailNormalized: null }, NOW);
+    expect(all.upcoming).toHaveLength(2);
   });
 
   test("other dates of the same workshop: upcoming, scheduled, with a seat, soonest first", async () => {

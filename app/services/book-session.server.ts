@@ -9,9 +9,9 @@ import {
   type Actor,
   type BookReason,
 } from "~/domain/policy/booking-policy";
+import { bookingContactOf, bookingRecipient } from "~/domain/booking/recipient";
 import { findPersonBookings, findSessionForBooking, findWaitlist } from "~/models/booking.server";
-import { manageBookingPath } from "~/utils/booking-paths";
-import { createToken, hashToken } from "~/utils/tokens.server";
+import { manageTokenFor } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
 import { joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
@@ -25,6 +25,8 @@ export type BookSessionInput = {
   sessionId: string;
   person: PersonInput;
   source: BookingSource;
+  /** Reminders before the workshop: on unless the form's box was unticked. */
+  remindersWanted?: boolean;
   /** Who asks: the public form is anonymous (the default); staff book on the person's behalf. */
   actor?: Actor;
   now?: Date;
@@ -101,7 +103,11 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
     const status = outcome === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
 
     const person = await savePerson(tx, input.person, known, { now, createdById: bookedById });
-    const manageToken = createToken();
+    const contact = bookingContactOf({
+      email: input.person.email,
+      phone: input.person.phone,
+      locale: input.person.preferredLanguage,
+    });
     const bookingId = await writeBooking(tx, {
       existingId: existing?.id ?? null,
       sessionId: session.id,
@@ -110,18 +116,19 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       source: input.source,
       bookedById,
       courseEnrolmentId: null,
-      manageTokenHash: hashToken(manageToken),
+      contact,
+      remindersWanted: input.remindersWanted ?? true,
       now,
     });
     const position = status === "WAITLISTED" ? waitlistPosition(bookingId, await findWaitlist(tx, session.id)) : null;
 
     await notifyBookingMade(tx, {
       kind: status === "CONFIRMED" ? "booking-confirmed" : "booking-waitlisted",
-      person,
+      recipient: bookingRecipient({ ...contact, person }),
       session,
       bookingId,
       now,
-      extra: { managePath: manageBookingPath(manageToken), waitlistPosition: position },
+      extra: { waitlistPosition: position },
     });
     if (isStaff(actor)) {
       await audit(tx, {
@@ -134,6 +141,8 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       });
     }
 
+    // The link the poster is sent on to: computed, never stored (docs/decisions/016).
+    const manageToken = manageTokenFor(bookingId);
     return { ok: true, bookingId, status, manageToken, waitlistPosition: position, personId: person.id };
   });
 }

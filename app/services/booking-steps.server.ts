@@ -1,10 +1,11 @@
 // The steps every booking use case shares: taking a seat, writing the row, telling the person.
+import type { BookingContact, EmailRecipient } from "~/domain/booking/recipient";
 import { WAITLIST_CAP } from "~/domain/booking/waitlist";
 import { prisma } from "~/utils/db.server";
+import { manageTokenHashFor, newLinkedRowId } from "~/utils/link-tokens.server";
 import type { SessionForEmail } from "~/models/booking.server";
 
 import { enqueueEmail, type EmailKind } from "./outbox.server";
-import type { BookingPerson } from "./person.server";
 import { ConcurrentChange, type TransactionClient } from "./transaction.server";
 
 export type BookingSource = "ONLINE" | "PHONE" | "WALK_IN" | "STAFF";
@@ -39,7 +40,13 @@ export async function leaveWaitlist(tx: TransactionClient, sessionId: string): P
   });
 }
 
-/** Creates the booking, or brings a cancelled row for the same person and session back to life. */
+/**
+ * Creates the booking, or brings a cancelled row for the same person and session back to life.
+ * A new booking gets its id before the insert, because its manage token is derived from it
+ * (`manageTokenFor(id)`, docs/decisions/016): only the hash is stored, the token is recomputed
+ * whenever a page or an email needs it. A row brought back keeps its id, so its link too.
+ * The contact and language given on this form become the booking's: its messages go there.
+ */
 export async function writeBooking(
   tx: TransactionClient,
   booking: {
@@ -50,7 +57,8 @@ export async function writeBooking(
     source: BookingSource;
     bookedById: string | null;
     courseEnrolmentId: string | null;
-    manageTokenHash: string;
+    contact: BookingContact;
+    remindersWanted: boolean;
     now: Date;
   },
 ): Promise<string> {
@@ -60,7 +68,8 @@ export async function writeBooking(
     source: booking.source,
     bookedById: booking.bookedById,
     courseEnrolmentId: booking.courseEnrolmentId,
-    manageTokenHash: booking.manageTokenHash,
+    ...booking.contact,
+    remindersWanted: booking.remindersWanted,
     confirmedAt: booking.status === "CONFIRMED" ? now : null,
     waitlistedAt: booking.status === "WAITLISTED" ? now : null,
     promotedAt: null,
@@ -80,40 +89,53 @@ export async function writeBooking(
     if (count === 0) throw new ConcurrentChange(`booking ${booking.existingId} came back meanwhile`);
     return booking.existingId;
   }
-  const created = await tx.booking.create({
-    data: { ...data, sessionId: booking.sessionId, personId: booking.personId },
+  const id = newLinkedRowId();
+  await tx.booking.create({
+    data: {
+      ...data,
+      id,
+      manageTokenHash: manageTokenHashFor(id),
+      manageTokenScheme: 1,
+      sessionId: booking.sessionId,
+      personId: booking.personId,
+    },
     select: { id: true },
   });
-  return created.id;
+  return id;
 }
 
 /**
- * Enqueues one booking email if the person can and may receive it (phone-only people get none;
- * staff tell them). Keyed by booking, kind and instant: a re-booking after a cancellation is a
- * new email, a retried transaction is not.
+ * Enqueues one booking email to the booking's contact (`bookingRecipient`): a service message,
+ * sent without a tick; a booking made with a phone only gets none (staff tell them). The row
+ * names its booking and session; the payload holds no link: the composer derives the manage
+ * link from `bookingId` when it sends (docs/decisions/016). Keyed by booking, kind and instant:
+ * a re-booking after a cancellation is a new email, a retried transaction is not.
  */
 export async function notifyBookingMade(
   tx: TransactionClient,
   email: {
     kind: Extract<EmailKind, "booking-confirmed" | "booking-waitlisted" | "booking-promoted" | "booking-cancelled">;
-    person: Pick<BookingPerson, "firstName" | "lastName" | "notifyEmail" | "locale">;
+    /** `bookingRecipient(booking)`: null when the booking has no email. */
+    recipient: EmailRecipient | null;
     session: SessionForEmail;
     bookingId: string;
     now: Date;
     extra: Record<string, unknown>;
   },
 ): Promise<void> {
-  const { person, session } = email;
-  if (person.notifyEmail === null) return;
+  const { recipient, session } = email;
+  if (recipient === null) return;
   await enqueueEmail(tx, {
     kind: email.kind,
-    recipient: person.notifyEmail,
-    locale: person.locale,
+    recipient: recipient.email,
+    locale: recipient.locale,
     dedupeKey: `${email.kind}:${email.bookingId}:${email.now.toISOString()}`,
+    bookingId: email.bookingId,
+    sessionId: session.id,
     payload: {
       bookingId: email.bookingId,
-      firstName: person.firstName,
-      lastName: person.lastName,
+      firstName: recipient.firstName,
+      lastName: recipient.lastName,
       workshopTitle: session.workshop.title,
       whatToBring: session.workshop.whatToBring,
       devicesLent: session.workshop.devicesLent,

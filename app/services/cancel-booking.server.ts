@@ -1,11 +1,10 @@
+import { bookingRecipient } from "~/domain/booking/recipient";
 import { canPromote, pickNextToPromote } from "~/domain/booking/waitlist";
 import { mayCancelBooking, type Actor, type CancelReason } from "~/domain/policy/booking-policy";
 import { findBookingForCancellation, findWaitlistedForPromotion } from "~/models/booking.server";
-import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { audit } from "./audit.server";
 import { leaveWaitlist, notifyBookingMade, takeSeat } from "./booking-steps.server";
-import { asEmailRecipient } from "./person.server";
 import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
 
 export type CancelBookingInput = {
@@ -72,12 +71,12 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
           promotedBookingId = next.id;
           await notifyBookingMade(tx, {
             kind: "booking-promoted",
-            person: asEmailRecipient(next.person),
+            recipient: bookingRecipient(next),
             session,
             bookingId: next.id,
             now,
-            // The promoted person's manage token exists only in the link they already hold.
-            extra: { findBookingsPath: FIND_MY_BOOKINGS_PATH },
+            // Its manage link, like every booking email's, is derived from bookingId when it is sent.
+            extra: {},
           });
         }
       }
@@ -85,10 +84,9 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
 
     if (booking.courseEnrolmentId !== null) await closeEnrolmentIfEmpty(tx, booking.courseEnrolmentId, now);
 
-    const canceller = booking.person;
     await notifyBookingMade(tx, {
       kind: "booking-cancelled",
-      person: asEmailRecipient(canceller),
+      recipient: bookingRecipient(booking),
       session,
       bookingId: booking.id,
       now,

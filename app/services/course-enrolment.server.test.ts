@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { prisma } from "~/utils/db.server";
+import { manageTokenFor } from "~/utils/link-tokens.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
@@ -57,9 +58,15 @@ function enrol(courseId: string, person = personInput(), now = NOW) {
 }
 
 describe("enrolInCourse", () => {
-  test("books every session confirmed, with one token and one email per session", async () => {
+  test("books every session confirmed, with one derived token and one email per session, to the contact given", async () => {
     const { course, sessions } = await courseWithSessions(4);
-    const result = await enrol(course.id, personInput({ preferredLanguage: "ar" }));
+    const result = await enrolInCourse({
+      courseId: course.id,
+      person: personInput({ preferredLanguage: "ar", email: "cycle@example.org" }),
+      remindersWanted: false,
+      source: "ONLINE",
+      now: NOW,
+    });
     if (!result.ok) throw new Error(result.code);
 
     expect(result.bookings.map((b) => b.sessionId)).toEqual(sessions.map((s) => s.id));
@@ -70,7 +77,11 @@ describe("enrolInCourse", () => {
         courseEnrolmentId: result.enrolmentId,
         manageTokenHash: hashToken(b.manageToken),
         personId: result.personId,
+        contactEmail: "cycle@example.org",
+        locale: "ar",
+        remindersWanted: false,
       });
+      expect(b.manageToken).toBe(manageTokenFor(b.bookingId));
     }
     expect(await prisma.courseEnrolment.findUniqueOrThrow({ where: { id: result.enrolmentId } })).toMatchObject({
       status: "CONFIRMED",
@@ -79,9 +90,10 @@ describe("enrolInCourse", () => {
 
     const emails = await outboxEmails("booking-confirmed");
     expect(emails).toHaveLength(4);
-    expect(emails[1]).toMatchObject({ locale: "ar" });
+    expect(emails[1]).toMatchObject({ locale: "ar", recipient: "cycle@example.org" });
+    expect(emails[1].payload).not.toHaveProperty("managePath");
     expect(emails[1].payload).toMatchObject({
-      managePath: `/reservation/${result.bookings[1].manageToken}`,
+      bookingId: result.bookings[1].bookingId,
       course: { id: course.id, title: course.title, sessionNumber: 2, sessionCount: 4 },
     });
   });

@@ -7,9 +7,9 @@ import {
   type Actor,
   type EnrolAnswer,
 } from "~/domain/policy/booking-policy";
+import { bookingContactOf, bookingRecipient } from "~/domain/booking/recipient";
 import { findPersonBookings, sessionForEmailSelect } from "~/models/booking.server";
-import { manageBookingPath } from "~/utils/booking-paths";
-import { createToken, hashToken } from "~/utils/tokens.server";
+import { manageTokenFor } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
 import { notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
@@ -21,6 +21,8 @@ export type EnrolInCourseInput = {
   courseId: string;
   person: PersonInput;
   source: BookingSource;
+  /** Reminders before each session: on unless the form's box was unticked. */
+  remindersWanted?: boolean;
   /** Who asks: the public form is anonymous (the default); staff enrol the person on their behalf. */
   actor?: Actor;
   now?: Date;
@@ -127,10 +129,15 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
           })
         ).id;
 
+    const contact = bookingContactOf({
+      email: input.person.email,
+      phone: input.person.phone,
+      locale: input.person.preferredLanguage,
+    });
+    const recipient = bookingRecipient({ ...contact, person });
     const bookings: { bookingId: string; sessionId: string; manageToken: string }[] = [];
     for (const [index, { sessionId }] of decision.bookings.entries()) {
       const session = course.sessions.find((s) => s.id === sessionId)!;
-      const manageToken = createToken();
       const bookingId = await writeBooking(tx, {
         existingId: personBookings.find((b) => b.sessionId === sessionId)?.id ?? null,
         sessionId,
@@ -139,18 +146,18 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         source: input.source,
         bookedById,
         courseEnrolmentId: enrolmentId,
-        manageTokenHash: hashToken(manageToken),
+        contact,
+        remindersWanted: input.remindersWanted ?? true,
         now,
       });
-      bookings.push({ bookingId, sessionId, manageToken });
+      bookings.push({ bookingId, sessionId, manageToken: manageTokenFor(bookingId) });
       await notifyBookingMade(tx, {
         kind: "booking-confirmed",
-        person,
+        recipient,
         session,
         bookingId,
         now,
         extra: {
-          managePath: manageBookingPath(manageToken),
           waitlistPosition: null,
           course: {
             id: course.id,

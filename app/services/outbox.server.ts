@@ -8,11 +8,15 @@ export type OutboxEmailInput = {
   kind: EmailKind;
   recipient: string;
   locale: string;
-  /** Everything the template needs: the sender renders from this alone, long after the change. */
+  /** What the template needs besides the current rows: ids and words, never a token or a link (decisions/016). */
   payload: Record<string, unknown>;
   /** Same key, same email: a retried change enqueues nothing twice. */
   dedupeKey: string;
   sendAfter?: Date;
+  /** The booking the email is about: the composer derives its manage link from it at send time. */
+  bookingId?: string | null;
+  /** The session it is about: a reminder is re-timed or dropped with it. */
+  sessionId?: string | null;
 };
 
 /**
@@ -50,6 +54,8 @@ export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInpu
       locale: email.locale,
       payload: JSON.stringify(email.payload),
       dedupeKey: email.dedupeKey,
+      bookingId: email.bookingId ?? null,
+      sessionId: email.sessionId ?? null,
       sendAfter: email.sendAfter ?? new Date(),
     },
   });

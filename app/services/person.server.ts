@@ -16,19 +16,19 @@ export type PersonInput = {
   communeId: string | null;
   ageBand: AgeBand | null;
   preferredLanguage: Locale;
-  consentServiceEmails: boolean;
-  consentReminders: boolean;
+  /** Optional messages (suggestions of other workshops): the only ones that need a tick (decisions/015). */
+  consentSuggestions: boolean;
   helperEmail: string | null;
 };
 
-/** The person a booking is made for, as the booking and its emails need them. */
+/**
+ * The person a booking is made for, as the booking and its emails need them. Where the emails go
+ * is the booking's own contact, not the person's (`bookingRecipient`, docs/decisions/015).
+ */
 export type BookingPerson = {
   id: string;
   firstName: string;
   lastName: string;
-  /** Where this booking's emails go, or null when we may not or cannot write. */
-  notifyEmail: string | null;
-  locale: string;
 };
 
 /**
@@ -81,9 +81,8 @@ export async function savePerson(
         communeId: input.communeId,
         ageBand: input.ageBand,
         preferredLanguage: input.preferredLanguage,
-        consentServiceEmails: input.consentServiceEmails,
-        consentReminders: input.consentReminders,
-        consentsUpdatedAt: input.consentServiceEmails || input.consentReminders ? now : null,
+        consentSuggestions: input.consentSuggestions,
+        consentsUpdatedAt: input.consentSuggestions ? now : null,
         helperEmail: input.helperEmail?.trim() || null,
         createdById: context.createdById ?? null,
         lastActivityAt: now,
@@ -101,38 +100,8 @@ export async function savePerson(
   return toBookingPerson(touched);
 }
 
-const bookingPersonSelect = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  preferredLanguage: true,
-  consentServiceEmails: true,
-} as const;
+const bookingPersonSelect = { id: true, firstName: true, lastName: true } as const;
 
-/**
- * The booking's emails go to the stored address, in the stored language, under the stored
- * consent: never to an address typed on the form for someone already known, or the form would
- * be a way to receive her bookings.
- */
-function toBookingPerson(person: StoredContact & { id: string }): BookingPerson {
-  return { id: person.id, ...asEmailRecipient(person) };
-}
-
-type StoredContact = {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  preferredLanguage: string;
-  consentServiceEmails: boolean;
-};
-
-/** A stored person as an email about their bookings sees them: where it goes (if anywhere), in which language. */
-export function asEmailRecipient(person: StoredContact): Omit<BookingPerson, "id"> {
-  return {
-    firstName: person.firstName,
-    lastName: person.lastName,
-    notifyEmail: person.consentServiceEmails ? person.email : null,
-    locale: person.preferredLanguage,
-  };
+function toBookingPerson(person: BookingPerson): BookingPerson {
+  return { id: person.id, firstName: person.firstName, lastName: person.lastName };
 }

@@ -48,8 +48,7 @@ async function resident(overrides: Partial<PersonInput> = {}) {
     communeId: commune.id,
     ageBand: "FROM_60_TO_69",
     preferredLanguage: "fr",
-    consentServiceEmails: true,
-    consentReminders: false,
+    consentSuggestions: false,
     helperEmail: "fille.fabre@example.org",
     ...overrides,
   });
@@ -70,8 +69,7 @@ async function strangerPosing(as: PersonInput, overrides: Partial<PersonInput> =
     communeId: otherCommune.id,
     ageBand: "FROM_25_TO_39",
     preferredLanguage: "ar",
-    consentServiceEmails: false,
-    consentReminders: true,
+    consentSuggestions: true,
     helperEmail: STRANGER_HELPER,
     ...overrides,
   };
@@ -83,7 +81,7 @@ async function sentToStranger() {
 }
 
 describe("a stranger posting the booking form with a resident's email and first name", () => {
-  test("a booking they make changes nothing stored about her, and its email goes to her address", async () => {
+  test("a booking they make changes nothing stored about her; its messages go to the contact typed for it (decision 015)", async () => {
     const her = await resident();
     const before = await storedPerson(her.personId);
 
@@ -99,7 +97,8 @@ describe("a stranger posting the booking form with a resident's email and first 
     expect(await storedPerson(her.personId)).toEqual(before);
     expect((await prisma.person.findUniqueOrThrow({ where: { id: her.personId } })).lastActivityAt).toEqual(at(HOUR));
 
-    // Recognised by her phone, with the stranger's address typed: still her address, her language.
+    // Recognised by her phone, with the stranger's address typed: her record keeps her address;
+    // this booking's messages go where its form said, like the page the poster was sent on to.
     const third = await createSession({ startsAt: at(6 * DAY) });
     const byPhone = await bookSession({
       sessionId: third.id,
@@ -114,10 +113,15 @@ describe("a stranger posting the booking form with a resident's email and first 
     const confirmations = await outboxEmails("booking-confirmed");
     expect(confirmations.map((row) => [row.recipient, row.locale])).toEqual([
       ["helene.fabre@example.org", "fr"],
-      ["helene.fabre@example.org", "fr"],
-      ["helene.fabre@example.org", "fr"],
+      ["helene.fabre@example.org", "ar"],
+      [STRANGER_EMAIL, "ar"],
     ]);
-    expect(await sentToStranger()).toEqual([]);
+    // Nothing about her other bookings reaches the typed address: only the booking made with it.
+    const toStranger = await prisma.outboxEmail.findMany({
+      where: { recipient: { in: [STRANGER_EMAIL, STRANGER_HELPER] } },
+      select: { kind: true, bookingId: true },
+    });
+    expect(toStranger).toEqual([{ kind: "booking-confirmed", bookingId: byPhone.bookingId }]);
   });
 
   test("a refusal from her own bookings says nothing but a neutral code, changes nothing, and is explained to her", async () => {
@@ -162,9 +166,9 @@ describe("a stranger posting the booking form with a resident's email and first 
     expect(await outboxEmails("booking-refused")).toHaveLength(2);
   });
 
-  test("she is written to only if she has an address and agreed; the answer is the same either way", async () => {
+  test("she is written to only if she has an address on file (no tick needed); the answer is the same either way", async () => {
     const phoneOnly = await resident({ email: null, phone: "06 55 44 33 22" });
-    const declined = await resident({ firstName: "Odette", email: "odette@example.org", consentServiceEmails: false });
+    const declined = await resident({ firstName: "Odette", email: "odette@example.org" });
 
     const phoneAnswer = await bookSession({
       sessionId: phoneOnly.bookedSession.id,
@@ -180,7 +184,7 @@ describe("a stranger posting the booking form with a resident's email and first 
     });
     expect(phoneAnswer).toEqual({ ok: false, code: "PRIVATE_REFUSAL" });
     expect(declinedAnswer).toEqual(phoneAnswer);
-    expect(await outboxEmails("booking-refused")).toEqual([]);
+    expect((await outboxEmails("booking-refused")).map((row) => row.recipient)).toEqual(["odette@example.org"]);
     expect(await sentToStranger()).toEqual([]);
   });
 

@@ -1,12 +1,12 @@
 // A refusal that comes from a person's own bookings is hers to hear, not the form's poster's:
 // see docs/decisions/010-an-unauthenticated-form-only-adds.md.
 import { findSessionForBooking, type SessionForEmail } from "~/models/booking.server";
+import { personOnFileRecipient } from "~/domain/booking/recipient";
 import type { PersonalReason } from "~/domain/policy/booking-policy";
 import type { PersonMatchRow } from "~/models/person.server";
 import { FIND_MY_BOOKINGS_PATH } from "~/utils/booking-paths";
 
 import { enqueueEmail } from "./outbox.server";
-import { asEmailRecipient } from "./person.server";
 import type { TransactionClient } from "./transaction.server";
 
 /** What the form's poster is told instead: the same words whoever they typed, with the same status. */
@@ -18,8 +18,10 @@ type Attempt =
 
 /**
  * Explains the refusal to the contact on file, in the transaction that refused (it commits the
- * email and nothing else). Sent only where she agreed to service emails; at most one a day per
- * person, attempt and reason, so a stranger posting the form again and again sends no flood.
+ * email and nothing else). It is about her other bookings, not the one tried, so it goes to her
+ * stored address (`personOnFileRecipient`), never to the address typed on the form; like every
+ * message about her bookings it needs no tick (decisions/015). At most one a day per person,
+ * attempt and reason, so a stranger posting the form again and again sends no flood.
  * The payload holds no token: the email points to "Retrouver mes réservations", which asks for
  * the address again.
  */
@@ -28,7 +30,7 @@ export async function tellContactOnFile(
   refusal: {
     person: Pick<
       PersonMatchRow,
-      "id" | "firstName" | "lastName" | "email" | "consentServiceEmails" | "preferredLanguage"
+      "id" | "firstName" | "lastName" | "email" | "preferredLanguage"
     >;
     code: PersonalReason;
     attempt: Attempt;
@@ -37,8 +39,8 @@ export async function tellContactOnFile(
   },
 ): Promise<void> {
   const { person, attempt, now } = refusal;
-  const recipient = asEmailRecipient(person);
-  if (recipient.notifyEmail === null) return;
+  const recipient = personOnFileRecipient(person);
+  if (recipient === null) return;
 
   const conflicting = refusal.conflictingSessionId
     ? await findSessionForBooking(tx, refusal.conflictingSessionId)
@@ -46,7 +48,7 @@ export async function tellContactOnFile(
   const targetId = attempt.kind === "session" ? attempt.session.id : attempt.course.id;
   await enqueueEmail(tx, {
     kind: "booking-refused",
-    recipient: recipient.notifyEmail,
+    recipient: recipient.email,
     locale: recipient.locale,
     dedupeKey: `booking-refused:${person.id}:${attempt.kind}:${targetId}:${refusal.code}:${now.toISOString().slice(0, 10)}`,
     payload: {

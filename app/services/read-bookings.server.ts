@@ -3,9 +3,11 @@ import { calendarSequence } from "~/domain/booking/calendar-sequence";
 import { waitlistPosition, type WaitlistEntry } from "~/domain/booking/waitlist";
 import {
   mayCancelBooking,
+  mayChangeReminders,
   sessionTiming,
   type Actor,
   type CancelAnswer,
+  type RemindersAnswer,
   type SessionTiming,
 } from "~/domain/policy/booking-policy";
 import {
@@ -22,6 +24,7 @@ import {
   type SessionInfo,
 } from "~/models/session.server";
 import { prisma } from "~/utils/db.server";
+import type { ResidentAccess } from "~/utils/resident-session.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import type { BookingSource } from "./booking-steps.server";
@@ -51,6 +54,14 @@ export type ManagedBooking = {
   session: SessionInfo;
   /** The calendar file's SEQUENCE: grows with every change of the booking or its session. */
   calendarSequence: number;
+  /** Where this booking's messages go (the contact given with it, decisions/015) and its reminders choice. */
+  messages: {
+    email: string | null;
+    phone: string | null;
+    remindersWanted: boolean;
+    /** The policy's answer for the actor reading the page: may they stop or restart the reminders now. */
+    changeReminders: RemindersAnswer;
+  };
 };
 
 /** The booking behind a manage link, or null for an unknown token (say nothing more). */
@@ -63,18 +74,22 @@ export async function findBookingByManageToken(token: string, now: Date = new Da
   return toManagedBooking(row, waitlist, { kind: "manage-link", bookingId: row.id }, now);
 }
 
-/** Upcoming bookings soonest first; past ones (session started) most recent first. Cancelled ones included. */
+/**
+ * A bookings session's list: the person's bookings made with the contact email the link was
+ * asked with (all of hers for a session without one). Upcoming soonest first; past ones (session
+ * started) most recent first. Cancelled ones included.
+ */
 export async function listPersonBookings(
-  personId: string,
+  access: ResidentAccess,
   now: Date = new Date(),
 ): Promise<{ upcoming: ManagedBooking[]; past: ManagedBooking[] }> {
-  const rows = await findBookingViewsOfPerson(prisma, personId);
+  const rows = await findBookingViewsOfPerson(prisma, access.personId, access.contactEmailNormalized);
   const waitlistedSessionIds = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.session.id);
   const waitlists =
     waitlistedSessionIds.length > 0
       ? await findWaitlists(prisma, waitlistedSessionIds)
       : new Map<string, WaitlistEntry[]>();
-  const actor: Actor = { kind: "resident", personId };
+  const actor: Actor = { kind: "resident", ...access };
   const bookings = rows.map((row) => toManagedBooking(row, waitlists.get(row.session.id) ?? [], actor, now));
   return {
     upcoming: bookings.filter((b) => !b.isPast),
@@ -118,5 +133,15 @@ function toManagedBooking(
     person: row.person,
     session: toSessionInfo(row.session, now),
     calendarSequence: calendarSequence(row, row.session),
+    messages: {
+      email: row.contactEmail,
+      phone: row.contactPhone,
+      remindersWanted: row.remindersWanted,
+      changeReminders: mayChangeReminders(actor, {
+        booking: { ...row, personId: row.person.id },
+        session: row.session,
+        now,
+      }),
+    },
   };
 }

@@ -2,7 +2,15 @@ import { describe, expect, test } from "vitest";
 
 import { EMAIL_MAX, NAME_MAX } from "~/domain/people/limits";
 
-import { HONEYPOT_FIELD, parseBookingForm, splitMessage, toPersonInput, type BookingFormOptions } from "./booking-form";
+import {
+  CHOICES_SENT_FIELD,
+  HONEYPOT_FIELD,
+  parseBookingForm,
+  remindersWantedOf,
+  splitMessage,
+  toPersonInput,
+  type BookingFormOptions,
+} from "./booking-form";
 
 /** A form as the browser sends it: every field present, empty ones as "". */
 function form(fields: Record<string, string> = {}): FormData {
@@ -145,7 +153,7 @@ describe("parseBookingForm", () => {
         lastName: "Dupont",
         email: " marie.dupont@orange.fr ",
         ageBand: "FROM_60_TO_69",
-        consentServiceEmails: "on",
+        consentSuggestions: "on",
       }),
     );
     expect(submission.status).toBe("success");
@@ -158,8 +166,9 @@ describe("parseBookingForm", () => {
       communeId: null,
       ageBand: "FROM_60_TO_69",
       preferredLanguage: null,
-      consentServiceEmails: true,
       consentReminders: false,
+      consentSuggestions: true,
+      [CHOICES_SENT_FIELD]: "",
       helperEmail: null,
       [HONEYPOT_FIELD]: "",
     });
@@ -190,7 +199,7 @@ describe("toPersonInput", () => {
   });
 
   test("gives the services the person's fields, without the spam trap", () => {
-    const person = toPersonInput(validValue({ consentReminders: "on" }), "fr");
+    const person = toPersonInput(validValue({ consentSuggestions: "on" }), "fr");
     expect(person).toEqual({
       firstName: "Marie",
       lastName: "Dupont",
@@ -199,11 +208,40 @@ describe("toPersonInput", () => {
       communeId: null,
       ageBand: null,
       preferredLanguage: "fr",
-      consentServiceEmails: false,
-      consentReminders: true,
+      consentSuggestions: true,
       helperEmail: null,
     });
     expect(person).not.toHaveProperty(HONEYPOT_FIELD);
+  });
+});
+
+describe("the reminders box, ticked by default", () => {
+  function validValue(fields: Record<string, string> = {}) {
+    const submission = parseBookingForm(form({ ...valid, ...fields }));
+    if (submission.status !== "success") throw new Error("the form should be valid");
+    return submission.value;
+  }
+
+  test("a drawn form sent with the box left ticked wants reminders", () => {
+    expect(remindersWantedOf(validValue({ [CHOICES_SENT_FIELD]: "1", consentReminders: "on" }))).toBe(true);
+  });
+
+  test("a drawn form sent with the box unticked (nothing sent for it) wants none", () => {
+    expect(remindersWantedOf(validValue({ [CHOICES_SENT_FIELD]: "1" }))).toBe(false);
+  });
+
+  test("a post that was not a drawn form keeps the default: reminders on", () => {
+    expect(remindersWantedOf(validValue())).toBe(true);
+  });
+
+  test("a form sent back with errors keeps what was chosen: an unticked box stays unticked", () => {
+    const submission = parseBookingForm(form({ [CHOICES_SENT_FIELD]: "1", consentSuggestions: "on" }));
+    if (submission.status === "success") throw new Error("the form should have been refused");
+    const { initialValue } = submission.reply();
+    expect(initialValue).toMatchObject({ consentSuggestions: "on" });
+    expect(initialValue).not.toHaveProperty("consentReminders");
+    const ticked = parseBookingForm(form({ [CHOICES_SENT_FIELD]: "1", consentReminders: "on" }));
+    expect(ticked.reply().initialValue).toMatchObject({ consentReminders: "on" });
   });
 });
 

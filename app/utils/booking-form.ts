@@ -23,6 +23,16 @@ export const BOOKING_FORM_ID = "booking-form";
  */
 export const HONEYPOT_FIELD = "website";
 
+/**
+ * A hidden field every drawn form sends. An unticked box sends nothing, so "absent" means
+ * "unticked" only on a form that was really drawn and sent; a post without it (an old page, a
+ * script) keeps the boxes' defaults: reminders on, suggestions off.
+ */
+export const CHOICES_SENT_FIELD = "choices";
+
+/** The boxes as a new form draws them: reminders ticked (they are part of the service), suggestions not. */
+export const CHOICE_DEFAULTS = { consentReminders: "on" } as const;
+
 export const AGE_BANDS = Object.values(AgeBand) as readonly AgeBand[];
 
 /** Longest id we accept for a commune before even looking it up (cuid is 25 characters). */
@@ -100,8 +110,11 @@ export function createBookingFormSchema(options: BookingFormOptions = {}) {
         .transform(orNull),
       ageBand: oneOf(AGE_BANDS),
       preferredLanguage: oneOf(supportedLanguages),
-      consentServiceEmails: checkbox,
+      /** "Recevoir des rappels avant l'atelier": stored on the booking as `remindersWanted`. */
       consentReminders: checkbox,
+      /** Optional messages: suggestions of other workshops (the only box that needs a tick). */
+      consentSuggestions: checkbox,
+      [CHOICES_SENT_FIELD]: z.string().max(ID_MAX).default(""),
       helperEmail: optionalEmail.transform(orNull),
       [HONEYPOT_FIELD]: z.string().default(""),
     })
@@ -131,9 +144,15 @@ export function parseBookingForm(formData: FormData, options: BookingFormOptions
   return parseWithZod(formData, { schema, errorMap: fallbackErrorMap });
 }
 
+/** The reminders choice of a valid form: the ticked-by-default box, unless a drawn form came back without it. */
+export function remindersWantedOf(value: BookingFormValue): boolean {
+  return value[CHOICES_SENT_FIELD] === "" ? true : value.consentReminders;
+}
+
 /**
  * What the booking services take as a person (their `PersonInput`), from a valid form. The
- * language falls back to the page's one when the field was left out.
+ * language falls back to the page's one when the field was left out; it is also the language
+ * of the booking's messages.
  */
 export function toPersonInput(value: BookingFormValue, pageLanguage: Language) {
   return {
@@ -144,8 +163,7 @@ export function toPersonInput(value: BookingFormValue, pageLanguage: Language) {
     communeId: value.communeId,
     ageBand: value.ageBand,
     preferredLanguage: isLanguage(value.preferredLanguage) ? value.preferredLanguage : pageLanguage,
-    consentServiceEmails: value.consentServiceEmails,
-    consentReminders: value.consentReminders,
+    consentSuggestions: value.consentSuggestions,
     helperEmail: value.helperEmail,
   };
 }

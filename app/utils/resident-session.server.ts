@@ -26,37 +26,57 @@ async function tokenOf(request: Request): Promise<string | null> {
   return typeof token === "string" && token !== "" ? token : null;
 }
 
-/** The Set-Cookie header that opens the person's bookings list for one hour. */
-export async function startResidentSession(request: Request, personId: string, now = new Date()): Promise<string> {
+/**
+ * Who an open session acts for: a person, on the bookings made with the contact email the link
+ * was asked with (decisions/015); `null` covers all the person's bookings (sessions opened before).
+ */
+export type ResidentAccess = { personId: string; contactEmailNormalized: string | null };
+
+/** The Set-Cookie header that opens the person's bookings list (made with that contact) for one hour. */
+export async function startResidentSession(
+  request: Request,
+  access: ResidentAccess,
+  now = new Date(),
+): Promise<string> {
   // A session the browser already carried ends here: one browser, one open access.
   const previous = await tokenOf(request);
   if (previous) await revoke(previous, now);
   await prisma.residentSession.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - ENDED_KEPT_MS) } } });
   const token = createToken();
   await prisma.residentSession.create({
-    data: { tokenHash: hashToken(token), personId, expiresAt: new Date(now.getTime() + ONE_HOUR_SECONDS * 1000) },
+    data: {
+      tokenHash: hashToken(token),
+      personId: access.personId,
+      contactEmailNormalized: access.contactEmailNormalized,
+      expiresAt: new Date(now.getTime() + ONE_HOUR_SECONDS * 1000),
+    },
     select: { id: true },
   });
   return residentCookie.serialize(token);
 }
 
-/** The person id of an open (unexpired, not signed out) session, else null. */
-export async function getResidentPersonId(request: Request, now = new Date()): Promise<string | null> {
+/** Who an open (unexpired, not signed out) session acts for, else null. */
+export async function getResidentAccess(request: Request, now = new Date()): Promise<ResidentAccess | null> {
   const token = await tokenOf(request);
   if (!token) return null;
   const session = await prisma.residentSession.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { personId: true, expiresAt: true, revokedAt: true },
+    select: { personId: true, contactEmailNormalized: true, expiresAt: true, revokedAt: true },
   });
   if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
-  return session.personId;
+  return { personId: session.personId, contactEmailNormalized: session.contactEmailNormalized };
+}
+
+/** The person id of an open session, else null. */
+export async function getResidentPersonId(request: Request, now = new Date()): Promise<string | null> {
+  return (await getResidentAccess(request, now))?.personId ?? null;
 }
 
 /** Without an open session, back to the page that sends a new link. */
-export async function requireResidentPersonId(request: Request, now = new Date()): Promise<string> {
-  const personId = await getResidentPersonId(request, now);
-  if (!personId) throw redirect("/mes-reservations", 303);
-  return personId;
+export async function requireResidentAccess(request: Request, now = new Date()): Promise<ResidentAccess> {
+  const access = await getResidentAccess(request, now);
+  if (!access) throw redirect("/mes-reservations", 303);
+  return access;
 }
 
 /** "Se déconnecter": the session ends on the server, and the Set-Cookie header clears the cookie. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { manageTokenHashFor } from "../../app/utils/link-tokens.server";
 import type { Random } from "./random";
 import type { ResidentSeed } from "./residents";
 import { cancelledAt as sessionCancelledAt, COURSE, type PlannedSession } from "./schedule";
@@ -21,6 +21,11 @@ export type BookingRow = {
   status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
   source: "ONLINE" | "PHONE" | "WALK_IN" | "STAFF";
   manageTokenHash: string;
+  contactEmail: string | null;
+  contactEmailNormalized: string | null;
+  contactPhone: string | null;
+  locale: string;
+  remindersWanted: boolean;
   courseEnrolmentId: string | null;
   bookedById: string | null;
   waitlistedAt: Date | null;
@@ -76,9 +81,21 @@ export type Activity = {
 export const CANCELLED_BY_PERSON = "PERSON";
 export const CANCELLED_BY_STAFF = "STAFF";
 
-/** Seeded manage links are never sent, so a hash of a fixed string is enough to be unique. */
+/** Seeded bookings get their link like any other: derived from the id and the link key (decisions/016). */
 export function seededTokenHash(bookingId: string): string {
-  return createHash("sha256").update(`passerelle-seed-manage-token:${bookingId}`).digest("hex");
+  return manageTokenHashFor(bookingId);
+}
+
+/** The contact a seeded booking was made with: the resident's own (those who declined emails gave a phone). */
+function seededContact(resident: ResidentSeed) {
+  const email = resident.consentServiceEmails ? resident.email : null;
+  return {
+    contactEmail: email,
+    contactEmailNormalized: email === null ? null : resident.emailNormalized,
+    contactPhone: resident.phone,
+    locale: resident.preferredLanguage,
+    remindersWanted: resident.consentReminders,
+  };
 }
 
 export type ActivityInput = {
@@ -139,9 +156,16 @@ export function generateActivity(input: ActivityInput): Activity {
     if (at < registered) at = addMinutes(registered, rand.int(5, 120));
     return at < addMinutes(s.startsAt, -60) ? at : null;
   };
-  const newBooking = (row: Omit<BookingRow, "id" | "manageTokenHash">): BookingRow => {
+  const residentById = new Map(residents.map((r) => [r.id, r]));
+  type ContactFields = "contactEmail" | "contactEmailNormalized" | "contactPhone" | "locale" | "remindersWanted";
+  const newBooking = (row: Omit<BookingRow, "id" | "manageTokenHash" | ContactFields>): BookingRow => {
     const id = `seed-booking-${bookings.length + 1}`;
-    const booking = { id, manageTokenHash: seededTokenHash(id), ...row };
+    const booking = {
+      id,
+      manageTokenHash: seededTokenHash(id),
+      ...seededContact(residentById.get(row.personId)!),
+      ...row,
+    };
     bookings.push(booking);
     booked.add(`${row.sessionId}|${row.personId}`);
     touch(row.personId, row.createdAt);

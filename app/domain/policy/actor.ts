@@ -22,8 +22,12 @@ export type AnonymousResident = { kind: "anonymous" };
 /** Holds the link sent at booking: proves control of that one booking, nothing more. */
 export type ManageLinkHolder = { kind: "manage-link"; bookingId: string };
 
-/** Opened the single-use link sent to the contact on file: acts for that person. */
-export type SignedInResident = { kind: "resident"; personId: string };
+/**
+ * Opened the single-use link sent to a booking contact: acts for that person, on the bookings
+ * made with that contact email (decisions/015). `null`: a session from before contacts were
+ * kept per booking, which covers all the person's bookings.
+ */
+export type SignedInResident = { kind: "resident"; personId: string; contactEmailNormalized: string | null };
 
 /** A trainer, mediator, coordinator or administrator, with the permissions their roles grant. */
 export type StaffMember = {

@@ -7,11 +7,13 @@ import {
   courseSessionsOn,
   mayBookSession,
   mayCancelBooking,
+  mayChangeReminders,
   mayEnrolInCourse,
   sessionTiming,
   type BookQuestion,
   type CancelQuestion,
   type EnrolQuestion,
+  type RemindersQuestion,
 } from "./booking-policy";
 
 const NOW = new Date("2026-03-01T09:00:00Z");
@@ -22,7 +24,7 @@ const staff = (permissions: Permission[]): Actor => ({ kind: "staff", userId: "u
 const ACTORS: Record<string, Actor> = {
   anonymous: ANONYMOUS,
   "manage link": { kind: "manage-link", bookingId: "b1" },
-  "bookings session": { kind: "resident", personId: "p1" },
+  "bookings session": { kind: "resident", personId: "p1", contactEmailNormalized: "p1@example.org" },
   "staff who may book": staff(["create:booking:any", "update:booking:any"]),
 };
 
@@ -132,7 +134,7 @@ describe("mayBookSession", () => {
 
 describe("mayCancelBooking", () => {
   const question = (overrides: Partial<CancelQuestion> = {}): CancelQuestion => ({
-    booking: { id: "b1", personId: "p1", status: "CONFIRMED" },
+    booking: { id: "b1", personId: "p1", status: "CONFIRMED", contactEmailNormalized: "p1@example.org" },
     session: { status: "SCHEDULED", startsAt: new Date("2026-03-03T13:00:00Z") },
     now: NOW,
     ...overrides,
@@ -145,7 +147,7 @@ describe("mayCancelBooking", () => {
   });
 
   it("a waitlisted booking may be cancelled and frees no seat", () => {
-    const waitlisted = question({ booking: { id: "b1", personId: "p1", status: "WAITLISTED" } });
+    const waitlisted = question({ booking: { id: "b1", personId: "p1", status: "WAITLISTED", contactEmailNormalized: "p1@example.org" } });
     expect(mayCancelBooking(ACTORS["manage link"], waitlisted)).toEqual({ may: true, freesSeat: false });
   });
 
@@ -153,7 +155,9 @@ describe("mayCancelBooking", () => {
     const strangers: Actor[] = [
       ANONYMOUS,
       { kind: "manage-link", bookingId: "b2" },
-      { kind: "resident", personId: "p2" },
+      { kind: "resident", personId: "p2", contactEmailNormalized: null },
+      // Her, signed in by a link asked with another email than this booking's.
+      { kind: "resident", personId: "p1", contactEmailNormalized: "other@example.org" },
       staff(["create:booking:any"]),
     ];
     for (const actor of strangers)
@@ -161,7 +165,7 @@ describe("mayCancelBooking", () => {
   });
 
   it("NOT_ALLOWED comes before any fact about the booking, so nothing is learnt from it", () => {
-    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED" } });
+    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
     expect(mayCancelBooking(ANONYMOUS, cancelled)).toEqual({ may: false, reason: "NOT_ALLOWED" });
   });
 
@@ -170,13 +174,13 @@ describe("mayCancelBooking", () => {
     (_name, actor) => {
       const session = { status: "CANCELLED" as const, startsAt: new Date("2026-03-03T13:00:00Z") };
       expect(mayCancelBooking(actor, question({ session }))).toEqual({ may: false, reason: "SESSION_CANCELLED" });
-      const both = question({ session, booking: { id: "b1", personId: "p1", status: "CANCELLED" } });
+      const both = question({ session, booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
       expect(mayCancelBooking(actor, both)).toEqual({ may: false, reason: "SESSION_CANCELLED" });
     },
   );
 
   it.each(Object.entries(ACTORS).filter(([name]) => name !== "anonymous"))("ALREADY_CANCELLED (%s)", (_name, actor) => {
-    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED" } });
+    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
     expect(mayCancelBooking(actor, cancelled)).toEqual({ may: false, reason: "ALREADY_CANCELLED" });
   });
 
@@ -290,5 +294,60 @@ describe("sessionTiming", () => {
     expect(sessionTiming(s, s.startsAt)).toBe("started");
     expect(sessionTiming(s, new Date(s.endsAt.getTime() - HOUR))).toBe("started");
     expect(sessionTiming(s, s.endsAt)).toBe("past");
+  });
+});
+
+describe("mayChangeReminders", () => {
+  const question = (overrides: Partial<RemindersQuestion> = {}): RemindersQuestion => ({
+    booking: {
+      id: "b1",
+      personId: "p1",
+      status: "CONFIRMED",
+      contactEmail: "P1@example.org",
+      contactEmailNormalized: "p1@example.org",
+    },
+    session: { status: "SCHEDULED", startsAt: new Date("2026-03-03T13:00:00Z") },
+    now: NOW,
+    ...overrides,
+  });
+
+  it("whoever controls the booking may stop or restart its reminders: its link, the person signed in with its email, staff", () => {
+    for (const actor of [ACTORS["manage link"], ACTORS["bookings session"], ACTORS["staff who may book"]]) {
+      expect(mayChangeReminders(actor, question())).toEqual({ may: true });
+    }
+  });
+
+  it("NOT_ALLOWED for anyone else, before any fact about the booking", () => {
+    const strangers: Actor[] = [
+      ANONYMOUS,
+      { kind: "manage-link", bookingId: "b2" },
+      { kind: "resident", personId: "p1", contactEmailNormalized: "other@example.org" },
+      staff(["create:booking:any"]),
+    ];
+    const cancelled = question({ booking: { ...question().booking, status: "CANCELLED" } });
+    for (const actor of strangers) {
+      expect(mayChangeReminders(actor, cancelled)).toEqual({ may: false, reason: "NOT_ALLOWED" });
+    }
+  });
+
+  it("only while reminders could still come: an email, the booking and the session on, not yet begun", () => {
+    const actor = ACTORS["manage link"];
+    const base = question();
+    expect(mayChangeReminders(actor, question({ booking: { ...base.booking, contactEmail: null } }))).toEqual({
+      may: false,
+      reason: "NO_EMAIL",
+    });
+    expect(mayChangeReminders(actor, question({ booking: { ...base.booking, status: "CANCELLED" } }))).toEqual({
+      may: false,
+      reason: "ALREADY_CANCELLED",
+    });
+    expect(mayChangeReminders(actor, question({ session: { ...base.session, status: "CANCELLED" } }))).toEqual({
+      may: false,
+      reason: "SESSION_CANCELLED",
+    });
+    expect(mayChangeReminders(actor, question({ now: base.session.startsAt }))).toEqual({
+      may: false,
+      reason: "SESSION_STARTED",
+    });
   });
 });

@@ -140,8 +140,17 @@ export type CancelReason = "NOT_ALLOWED" | "SESSION_CANCELLED" | "ALREADY_CANCEL
 
 export type CancelAnswer = { may: true; freesSeat: boolean } | { may: false; reason: CancelReason };
 
+/** A booking as the rules about acting on it read it. */
+export type BookingActedOn = {
+  id: string;
+  personId: string;
+  status: BookingStatus;
+  /** The contact email given with the booking, normalised: a signed-in resident acts on those made with hers. */
+  contactEmailNormalized?: string | null;
+};
+
 export interface CancelQuestion {
-  booking: { id: string; personId: string; status: BookingStatus };
+  booking: BookingActedOn;
   session: { status: SessionStatus; startsAt: Date };
   now: Date;
 }
@@ -162,17 +171,55 @@ export function mayCancelBooking(actor: Actor, question: CancelQuestion): Cancel
   return { may: true, freesSeat: cancellationEffects(booking).freesSeat };
 }
 
-function mayCancelFor(actor: Actor, booking: CancelQuestion["booking"]): boolean {
+/** Who proved control of this booking: its link's holder, the person signed in by the link sent to its contact, staff. */
+function controlsBooking(actor: Actor, booking: BookingActedOn): boolean {
   switch (actor.kind) {
     case "anonymous":
       return false;
     case "manage-link":
       return actor.bookingId === booking.id;
     case "resident":
-      return actor.personId === booking.personId;
+      return (
+        actor.personId === booking.personId &&
+        (actor.contactEmailNormalized === null ||
+          actor.contactEmailNormalized === (booking.contactEmailNormalized ?? null))
+      );
     case "staff":
       return hasPermission(actor, "update:booking:any");
   }
+}
+
+function mayCancelFor(actor: Actor, booking: BookingActedOn): boolean {
+  return controlsBooking(actor, booking);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stopping (or restarting) the reminders of a booking
+
+export type RemindersReason = "NOT_ALLOWED" | "NO_EMAIL" | "SESSION_CANCELLED" | "ALREADY_CANCELLED" | "SESSION_STARTED";
+
+export type RemindersAnswer = { may: true } | { may: false; reason: RemindersReason };
+
+export interface RemindersQuestion {
+  booking: BookingActedOn & { contactEmail: string | null };
+  session: { status: SessionStatus; startsAt: Date };
+  now: Date;
+}
+
+/**
+ * Whoever controls the booking (the same actors as for cancelling) may change its own settings,
+ * reminders included: the manage link's holder changes only this booking, never the stored person
+ * (decision 010). Only while reminders could still come: an email to send them to, the booking
+ * active, the session on and not begun.
+ */
+export function mayChangeReminders(actor: Actor, question: RemindersQuestion): RemindersAnswer {
+  const { booking, session, now } = question;
+  if (!controlsBooking(actor, booking)) return { may: false, reason: "NOT_ALLOWED" };
+  if (session.status === "CANCELLED") return { may: false, reason: "SESSION_CANCELLED" };
+  if (booking.status === "CANCELLED") return { may: false, reason: "ALREADY_CANCELLED" };
+  if (now.getTime() >= session.startsAt.getTime()) return { may: false, reason: "SESSION_STARTED" };
+  if (!booking.contactEmail) return { may: false, reason: "NO_EMAIL" };
+  return { may: true };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { cancelBooking } from "~/services/cancel-booking.server";
 import { listPersonBookings } from "~/services/read-bookings.server";
 import { getRequestT } from "~/utils/i18n.server";
-import { requireResidentPersonId } from "~/utils/resident-session.server";
+import { requireResidentAccess } from "~/utils/resident-session.server";
 import manageStyles from "~/styles/manage.css";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -31,11 +31,11 @@ function notFound(): Response {
 /** The same confirmation step as the manage link, for one booking of the signed-in person. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
-  const personId = await requireResidentPersonId(request, now);
+  const access = await requireResidentAccess(request, now);
   const bookingId = new URL(request.url).searchParams.get("reservation");
   const [{ t, language }, { upcoming, past }] = await Promise.all([
     getRequestT(request, "retrieve"),
-    listPersonBookings(personId, now),
+    listPersonBookings(access, now),
   ]);
   // Only the person's own bookings are found here: any other id, forged or not, is a 404.
   const booking = [...upcoming, ...past].find((candidate) => candidate.id === bookingId);
@@ -47,11 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const personId = await requireResidentPersonId(request);
+  const access = await requireResidentAccess(request);
   const bookingId = (await readFormData(request)).get("bookingId");
   if (typeof bookingId !== "string" || bookingId === "") throw notFound();
   // Signed in as this person: the service answers NOT_FOUND for a booking of anyone else.
-  const result = await cancelBooking({ bookingId, actor: { kind: "resident", personId } });
+  const result = await cancelBooking({ bookingId, actor: { kind: "resident", ...access } });
   if (result.ok) return redirect(`${LIST_PATH}?annulee=${encodeURIComponent(bookingId)}`, 303);
   if (result.code === "NOT_FOUND") throw notFound();
   return data({ problem: result.code }, { status: 409 });

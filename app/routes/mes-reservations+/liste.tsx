@@ -7,7 +7,7 @@ import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManageOtherDates } from "~/components/manage-other-dates";
 import { listPersonBookings, suggestOtherDates } from "~/services/read-bookings.server";
 import { getRequestT } from "~/utils/i18n.server";
-import { requireResidentPersonId } from "~/utils/resident-session.server";
+import { requireResidentAccess } from "~/utils/resident-session.server";
 import manageStyles from "~/styles/manage.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
@@ -17,10 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMe
 /** The bookings of the person whose link was opened: upcoming first, then past. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
-  const personId = await requireResidentPersonId(request, now);
+  const access = await requireResidentAccess(request, now);
   const [{ t, language }, { upcoming, past }] = await Promise.all([
     getRequestT(request, "retrieve"),
-    listPersonBookings(personId, now),
+    listPersonBookings(access, now),
   ]);
   const cancelledId = new URL(request.url).searchParams.get("annulee");
   const justCancelled = cancelledId

@@ -19,7 +19,7 @@ import { listCommunes } from "~/models/session.server";
 import { enrolInCourse, type EnrolInCourseResult } from "~/services/enrol-in-course.server";
 import { FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/utils/booking-paths";
 import bookingStyles from "~/styles/booking.css";
-import { HONEYPOT_FIELD, parseBookingForm, toPersonInput } from "~/utils/booking-form";
+import { HONEYPOT_FIELD, parseBookingForm, remindersWantedOf, toPersonInput } from "~/utils/booking-form";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { readFormData } from "~/utils/form-data.server";
 import { refuseBookingOverLimit } from "~/services/rate-limits.server";
@@ -98,6 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await enrolInCourse({
     courseId: course.id,
     person: toPersonInput(submission.value, language),
+    remindersWanted: remindersWantedOf(submission.value),
     source: "ONLINE",
     now,
   });
