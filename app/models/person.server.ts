@@ -59,5 +59,7 @@ export async function findPersonsByBookingContact(db: DbClient, contactEmailNorm
       byPerson.set(booking.person.id, { ...booking.person, contactEmail: booking.contactEmail });
     }
   }
-  return [...byPerson.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return [...byPerson.values()].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
 }

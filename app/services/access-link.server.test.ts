@@ -46,7 +46,11 @@ describe("requestBookingsLink", () => {
     const [email] = await outboxEmails("bookings-link");
     expect(email).toMatchObject({ recipient: "Odette@Example.org", locale: "en" });
     const stored = await prisma.accessToken.findFirstOrThrow();
-    expect(email.payload).toEqual({ accessTokenId: stored.id, expiresAt: at(30 * MINUTE).toISOString(), firstName: "Odette" });
+    expect(email.payload).toEqual({
+      accessTokenId: stored.id,
+      expiresAt: at(30 * MINUTE).toISOString(),
+      firstName: "Odette",
+    });
 
     const token = tokenFrom(email.payload);
     expect(stored).toMatchObject({

@@ -96,7 +96,9 @@ describe("bookSession", () => {
       locale: "es",
       dedupeKey: `booking-confirmed:${result.bookingId}:${NOW.toISOString()}`,
     });
-    const row = await prisma.outboxEmail.findFirstOrThrow({ select: { bookingId: true, sessionId: true, payload: true } });
+    const row = await prisma.outboxEmail.findFirstOrThrow({
+      select: { bookingId: true, sessionId: true, payload: true },
+    });
     expect(row).toMatchObject({ bookingId: result.bookingId, sessionId: session.id });
     expect(row.payload).not.toContain(result.manageToken);
     expect(email.payload).not.toHaveProperty("managePath");
@@ -658,12 +660,15 @@ describe("reading bookings back", () => {
   test("a bookings session lists the person's bookings made with the email it was asked with, only those", async () => {
     const person = personInput({ firstName: "Rose", email: "rose@example.org", phone: "0633445566" });
     const withFirst = await bookOk((await createSession({ startsAt: at(2 * DAY) })).id, person);
-    const withOther = await bookOk(
-      (await createSession({ startsAt: at(3 * DAY) })).id,
-      { ...person, email: "rose.autre@example.org" },
-    );
+    const withOther = await bookOk((await createSession({ startsAt: at(3 * DAY) })).id, {
+      ...person,
+      email: "rose.autre@example.org",
+    });
     expect(withOther.personId).toBe(withFirst.personId);
-    const scoped = await listPersonBookings({ personId: withFirst.personId, contactEmailNormalized: "rose.autre@example.org" }, NOW);
+    const scoped = await listPersonBookings(
+      { personId: withFirst.personId, contactEmailNormalized: "rose.autre@example.org" },
+      NOW,
+    );
     expect(scoped.upcoming.map((b) => b.id)).toEqual([withOther.bookingId]);
     expect(scoped.upcoming[0]).toMatchObject({
       messages: { email: "rose.autre@example.org", remindersWanted: true, changeReminders: { may: true } },

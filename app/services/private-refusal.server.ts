@@ -28,10 +28,7 @@ type Attempt =
 export async function tellContactOnFile(
   tx: TransactionClient,
   refusal: {
-    person: Pick<
-      PersonMatchRow,
-      "id" | "firstName" | "lastName" | "email" | "preferredLanguage"
-    >;
+    person: Pick<PersonMatchRow, "id" | "firstName" | "lastName" | "email" | "preferredLanguage">;
     code: PersonalReason;
     attempt: Attempt;
     conflictingSessionId?: string;

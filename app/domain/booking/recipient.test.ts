@@ -33,9 +33,10 @@ describe("where a booking's messages go", () => {
   });
 
   it("a message about the person (not one booking) goes to the contact on file", () => {
-    expect(
-      personOnFileRecipient({ email: "stored@exemple.fr", preferredLanguage: "en", ...person }),
-    ).toMatchObject({ email: "stored@exemple.fr", locale: "en" });
+    expect(personOnFileRecipient({ email: "stored@exemple.fr", preferredLanguage: "en", ...person })).toMatchObject({
+      email: "stored@exemple.fr",
+      locale: "en",
+    });
     expect(personOnFileRecipient({ email: null, preferredLanguage: "fr", ...person })).toBeNull();
   });
 });

@@ -147,7 +147,9 @@ describe("mayCancelBooking", () => {
   });
 
   it("a waitlisted booking may be cancelled and frees no seat", () => {
-    const waitlisted = question({ booking: { id: "b1", personId: "p1", status: "WAITLISTED", contactEmailNormalized: "p1@example.org" } });
+    const waitlisted = question({
+      booking: { id: "b1", personId: "p1", status: "WAITLISTED", contactEmailNormalized: "p1@example.org" },
+    });
     expect(mayCancelBooking(ACTORS["manage link"], waitlisted)).toEqual({ may: true, freesSeat: false });
   });
 
@@ -165,7 +167,9 @@ describe("mayCancelBooking", () => {
   });
 
   it("NOT_ALLOWED comes before any fact about the booking, so nothing is learnt from it", () => {
-    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
+    const cancelled = question({
+      booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" },
+    });
     expect(mayCancelBooking(ANONYMOUS, cancelled)).toEqual({ may: false, reason: "NOT_ALLOWED" });
   });
 
@@ -174,13 +178,18 @@ describe("mayCancelBooking", () => {
     (_name, actor) => {
       const session = { status: "CANCELLED" as const, startsAt: new Date("2026-03-03T13:00:00Z") };
       expect(mayCancelBooking(actor, question({ session }))).toEqual({ may: false, reason: "SESSION_CANCELLED" });
-      const both = question({ session, booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
+      const both = question({
+        session,
+        booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" },
+      });
       expect(mayCancelBooking(actor, both)).toEqual({ may: false, reason: "SESSION_CANCELLED" });
     },
   );
 
   it.each(Object.entries(ACTORS).filter(([name]) => name !== "anonymous"))("ALREADY_CANCELLED (%s)", (_name, actor) => {
-    const cancelled = question({ booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" } });
+    const cancelled = question({
+      booking: { id: "b1", personId: "p1", status: "CANCELLED", contactEmailNormalized: "p1@example.org" },
+    });
     expect(mayCancelBooking(actor, cancelled)).toEqual({ may: false, reason: "ALREADY_CANCELLED" });
   });
 

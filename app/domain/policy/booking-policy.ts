@@ -196,7 +196,8 @@ function mayCancelFor(actor: Actor, booking: BookingActedOn): boolean {
 // ---------------------------------------------------------------------------------------------
 // Stopping (or restarting) the reminders of a booking
 
-export type RemindersReason = "NOT_ALLOWED" | "NO_EMAIL" | "SESSION_CANCELLED" | "ALREADY_CANCELLED" | "SESSION_STARTED";
+export type RemindersReason =
+  "NOT_ALLOWED" | "NO_EMAIL" | "SESSION_CANCELLED" | "ALREADY_CANCELLED" | "SESSION_STARTED";
 
 export type RemindersAnswer = { may: true } | { may: false; reason: RemindersReason };
 

@@ -36,10 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirect("/mes-reservations/liste", {
     status: 303,
-    headers: { "Set-Cookie": await startResidentSession(request, {
-      personId: result.personId,
-      contactEmailNormalized: result.contactEmailNormalized,
-    }) },
+    headers: {
+      "Set-Cookie": await startResidentSession(request, {
+        personId: result.personId,
+        contactEmailNormalized: result.contactEmailNormalized,
+      }),
+    },
   });
 }
 
