@@ -2,7 +2,8 @@ import type { CatalogueSession } from "~/models/session.server";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import type { Language } from "~/utils/i18n";
 import type { BookingStatus, SessionStatus } from "~/domain/booking/statuses";
-import type { CancelAnswer, SessionTiming } from "~/domain/policy/booking-policy";
+import type { CancelAnswer, RemindersAnswer, SessionTiming } from "~/domain/policy/booking-policy";
+import { maskEmail } from "~/domain/people/contact";
 
 import type { ManagedBooking } from "./read-bookings.server";
 
@@ -44,6 +45,15 @@ export type BookingSummaryView = {
   };
   trainerFirstNames: string[];
   partOfCourse: boolean;
+  /** Where this booking's messages go and whether reminders come (decisions/015). */
+  messages: {
+    /** The address given with the booking: whole right after booking, else masked ("m…@exemple.fr"). */
+    email: string | null;
+    hasPhone: boolean;
+    remindersWanted: boolean;
+    /** The policy's answer: may the reader stop (or restart) the reminders now. */
+    changeReminders: RemindersAnswer;
+  };
 };
 
 /** One line, the way it is written on an envelope: "2 rue de la Mairie, 11170 Montolieu". */
@@ -52,7 +62,11 @@ export function placeAddress(place: { addressLine: string; postcode: string; com
 }
 
 /** Dates are put in words on the server, in Paris time, so the page reads the same with or without JavaScript. */
-export function toBookingSummary(booking: ManagedBooking, language: Language): BookingSummaryView {
+export function toBookingSummary(
+  booking: ManagedBooking,
+  language: Language,
+  options: { showWholeEmail?: boolean } = {},
+): BookingSummaryView {
   const { session } = booking;
   return {
     bookingId: booking.id,
@@ -89,6 +103,17 @@ export function toBookingSummary(booking: ManagedBooking, language: Language): B
     },
     trainerFirstNames: session.trainers.map((trainer) => trainer.firstName),
     partOfCourse: booking.courseEnrolmentId !== null,
+    messages: {
+      email:
+        booking.messages.email === null
+          ? null
+          : options.showWholeEmail
+            ? booking.messages.email
+            : maskEmail(booking.messages.email),
+      hasPhone: booking.messages.phone !== null,
+      remindersWanted: booking.messages.remindersWanted,
+      changeReminders: booking.messages.changeReminders,
+    },
   };
 }
 

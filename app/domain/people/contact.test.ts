@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPhone, normalizeEmail, normalizePhone } from "./contact";
+import { formatPhone, maskEmail, normalizeEmail, normalizePhone } from "./contact";
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
@@ -121,5 +121,17 @@ describe("normalizePhone, not a phone", () => {
       const once = normalizePhone(raw);
       expect(normalizePhone(once)).toBe(once);
     }
+  });
+});
+
+describe("maskEmail", () => {
+  it("keeps the first letter and the domain", () => {
+    expect(maskEmail("marie.dupont@exemple.fr")).toBe("m…@exemple.fr");
+    expect(maskEmail("a@b.fr")).toBe("a…@b.fr");
+  });
+
+  it("shows nothing of something that is not an address", () => {
+    expect(maskEmail("@exemple.fr")).toBe("…");
+    expect(maskEmail("sans-arobase")).toBe("…");
   });
 });

@@ -51,3 +51,13 @@ export function formatPhone(raw: string | null | undefined): string | null {
   if (phone === null) return null;
   return phone.country === DEFAULT_REGION ? phone.formatNational() : phone.formatInternational();
 }
+
+/**
+ * "m…@exemple.fr": enough for the person to recognise her address on a page that may be open
+ * on a shared screen, not enough to copy it. The domain stays whole: people recognise it.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "…";
+  return `${email.slice(0, 1)}…${email.slice(at)}`;
+}

@@ -1,5 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary, toOtherDates, type BookingSummaryView } from "~/services/booking-summary.server";
@@ -8,6 +15,9 @@ import { ManageLinkErrorBoundary } from "~/components/manage-link-error-boundary
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManageOtherDates } from "~/components/manage-other-dates";
 import { ManagePlaceHelp } from "~/components/manage-place-help";
+import { ManageMessages, REMINDERS_FIELD, REMINDERS_OFF, REMINDERS_ON } from "~/components/manage-messages";
+import { changeReminders } from "~/services/change-reminders.server";
+import { readFormData } from "~/utils/form-data.server";
 import { findBookingByManageToken, suggestOtherDates } from "~/services/read-bookings.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { env } from "~/utils/env.server";
@@ -34,23 +44,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const cancelled = booking.status === "CANCELLED" || booking.session.status === "CANCELLED";
   const otherDates = cancelled ? toOtherDates(await suggestOtherDates(booking.session.id, now, 3), language) : [];
-  const summary = toBookingSummary(booking, language);
+  const justBooked = search.get("confirmation") === "1" && booking.status !== "CANCELLED";
+  // The address typed is shown whole only on the page reached right after booking.
+  const summary = toBookingSummary(booking, language, { showWholeEmail: justBooked });
   const managePath = manageBookingPath(token);
+  const reminders = search.get(REMINDERS_FIELD);
   return {
     title: t("meta.booking", { title: summary.workshop.title }),
     booking: summary,
     managePath,
     manageUrl: new URL(managePath, env.APP_URL).href,
-    justBooked: search.get("confirmation") === "1" && booking.status !== "CANCELLED",
+    justBooked,
+    remindersNotice: remindersNoticeOf(reminders),
     course: search.get("parcours") === "1",
     justCancelled: search.get("annulee") === "1" && booking.status === "CANCELLED",
     otherDates,
   };
 }
 
+/** What the page says after the reminders were changed (`?rappels=non|oui`). */
+function remindersNoticeOf(value: string | null): "stopped" | "restarted" | null {
+  if (value === REMINDERS_OFF) return "stopped";
+  return value === REMINDERS_ON ? "restarted" : null;
+}
+
+/** Stops (or restarts) the reminders of this booking: the link's holder may change its own settings. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const booking = await findBookingByManageToken(token);
+  if (!booking) throw new Response("Not found", { status: 404 });
+  const asked = (await readFormData(request)).get(REMINDERS_FIELD);
+  if (asked !== REMINDERS_ON && asked !== REMINDERS_OFF) return data({ remindersProblem: true }, { status: 400 });
+  const result = await changeReminders({
+    bookingId: booking.id,
+    actor: { kind: "manage-link", bookingId: booking.id },
+    wanted: asked === REMINDERS_ON,
+  });
+  if (!result.ok) {
+    if (result.code === "NOT_FOUND") throw new Response("Not found", { status: 404 });
+    return data({ remindersProblem: true }, { status: 409 });
+  }
+  return redirect(`${manageBookingPath(token)}?${REMINDERS_FIELD}=${asked}`, 303);
+}
+
 export default function ManageBooking() {
-  const { booking, managePath, manageUrl, justBooked, course, justCancelled, otherDates } =
+  const { booking, managePath, manageUrl, justBooked, course, justCancelled, otherDates, remindersNotice } =
     useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("manage");
   const active = booking.status !== "CANCELLED" && booking.sessionStatus !== "CANCELLED";
   const { cancel } = booking;
@@ -70,6 +110,14 @@ export default function ManageBooking() {
       ) : null}
 
       <BookingSummary booking={booking} compact={!active} />
+
+      {active ? (
+        <ManageMessages
+          booking={booking}
+          justBooked={justBooked}
+          notice={actionData?.remindersProblem ? "problem" : remindersNotice}
+        />
+      ) : null}
 
       {active ? null : <ManageOtherDates dates={otherDates} />}
 
