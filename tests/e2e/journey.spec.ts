@@ -88,7 +88,6 @@ for (const variant of variants) {
       await act.type(page.getByLabel(t("forms:fields.firstName.label"), { exact: true }), first.firstName);
       await act.type(page.getByLabel(t("forms:fields.lastName.label"), { exact: true }), first.lastName);
       await act.type(page.getByLabel(t("forms:fields.email.label"), { exact: true }), first.email);
-      await act.check(page.getByLabel(t("forms:fields.consentServiceEmails.label")));
       await act.activate(page.getByRole("button", { name: t("booking:submit") }));
 
       await expect(page).toHaveURL(/\/reservation\/[\w-]+\?confirmation=1$/);
@@ -118,7 +117,6 @@ for (const variant of variants) {
       await act.type(page.getByLabel(t("forms:fields.firstName.label"), { exact: true }), second.firstName);
       await act.type(page.getByLabel(t("forms:fields.lastName.label"), { exact: true }), second.lastName);
       await act.type(page.getByLabel(t("forms:fields.email.label"), { exact: true }), second.email);
-      await act.check(page.getByLabel(t("forms:fields.consentServiceEmails.label")));
       await act.activate(page.getByRole("button", { name: t("booking:submitWaitlist") }));
       await expect(page).toHaveURL(/\/reservation\/[\w-]+\?confirmation=1$/);
       await expect(page.getByRole("heading", { name: t("manage:confirmation.waitlistedTitle") })).toBeVisible();

@@ -249,7 +249,7 @@ test.describe("a stranger with a resident's email or phone and first name", () =
 
     expect(storedPerson({ email: colette.email })).toEqual(coletteBefore);
     expect(storedPerson({ email: ginette.email })).toEqual(ginetteBefore);
-    // Colette agreed to service emails: she is told; Ginette did not, and hears nothing.
+    // Messages about one's own bookings need no tick (decision 015): both are told.
     expect(queued(colette.email).map((row) => row.kind)).toEqual([
       "booking-confirmed",
       "booking-confirmed",
@@ -258,7 +258,11 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       "booking-confirmed",
     ]);
     expect(JSON.parse(queued(colette.email)[2].payload)).toMatchObject({ reason: "ALREADY_ENROLLED" });
-    expect(queued(ginette.email)).toEqual([]);
+    expect(queued(ginette.email).map((row) => row.kind)).toEqual([
+      "booking-confirmed",
+      "booking-confirmed",
+      "booking-refused",
+    ]);
     expect(queued(STRANGER.helper)).toEqual([]);
   });
 });
