@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { claim, sqlDate, withDb } from "./support/e2e-db";
+import { claim, derivedLinkToken, sqlDate, withDb } from "./support/e2e-db";
 
 // Security headers on every kind of response, the CSP nonce on the page's inline scripts (and
 // pages still hydrating under that policy), and the "mes réservations" session ending for good
@@ -13,7 +13,7 @@ const newToken = () => randomBytes(32).toString("base64url");
 
 /** A seeded resident's upcoming booking, given a manage link and a bookings link the test knows. */
 function residentLinks() {
-  const manageToken = newToken();
+  let manageToken = "";
   const linkToken = newToken();
   withDb((db) => {
     const residents = db
@@ -29,7 +29,8 @@ function residentLinks() {
     const personId = claim("person", [...new Set(residents.map((r) => r.personId))]);
     const resident = residents.find((r) => r.personId === personId);
     if (!resident) throw new Error("the e2e seed has no unclaimed resident with an upcoming booking");
-    db.prepare(`UPDATE Booking SET manageTokenHash = ? WHERE id = ?`).run(hash(manageToken), resident.bookingId);
+    // Its link, derived from its id as the server derives it (docs/decisions/016).
+    manageToken = derivedLinkToken("manage", resident.bookingId);
     db.prepare(
       `INSERT INTO AccessToken (id, tokenHash, personId, purpose, expiresAt, createdAt)
        VALUES (?, ?, ?, 'bookings-list', ?, ?)`,

@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { e2eUrls } from "../../playwright.config";
 import { expect, test } from "./fixtures";
-import { bookingStatus, claim, claimUpcomingSession, sqlDate, withDb } from "./support/e2e-db";
+import {
+  bookingStatus,
+  claim,
+  claimUpcomingSession,
+  derivedLinkToken,
+  manageTokenHashOf,
+  sqlDate,
+  withDb,
+} from "./support/e2e-db";
 
 // The manage page, its calendar file, its printable card and cancelling, against the e2e
 // database. One journey books through the booking form; the others write a booking row with a
@@ -57,8 +65,9 @@ type Booked = { token: string; bookingId: string; personFirstName: string; perso
  * with a token we keep: the page only ever sees the token, the database only its hash.
  */
 function insertBooking(session: SessionRow, status: "CONFIRMED" | "WAITLISTED", waitlistedAt?: Date): Booked {
-  const token = randomBytes(32).toString("base64url");
   const bookingId = `e2e-booking-${randomBytes(6).toString("hex")}`;
+  // Derived from the id, as the server derives it (docs/decisions/016).
+  const token = derivedLinkToken("manage", bookingId);
   const now = new Date();
   return withDb((db) => {
     const candidates = db
@@ -86,7 +95,7 @@ function insertBooking(session: SessionRow, status: "CONFIRMED" | "WAITLISTED", 
         session.id,
         person.id,
         status,
-        createHash("sha256").update(token).digest("hex"),
+        manageTokenHashOf(bookingId),
         status === "CONFIRMED" ? sqlDate(now) : null,
         status === "WAITLISTED" ? sqlDate(waitlistedAt ?? now) : null,
         sqlDate(now),
@@ -246,7 +255,7 @@ test.describe("the manage page", () => {
     expect((await page.request.post(`/reservation/${forged}/annuler`, { form: {} })).status()).toBe(404);
     expect((await page.request.get(`/reservation/${"x".repeat(500)}`)).status()).toBe(404);
 
-    // A booking made again gets a new token: the old link stops working.
+    // A booking whose stored hash is no longer its token's (as for links from before 016): 404.
     const booked = insertBooking(upcomingSession(), "CONFIRMED");
     withDb((db) =>
       db

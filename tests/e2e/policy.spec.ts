@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { bookingStatus, claim, sqlDate, withDb } from "./support/e2e-db";
+import { bookingStatus, claim, derivedLinkToken, sqlDate, withDb } from "./support/e2e-db";
 
 // One policy answers "may I cancel this?": for a booking whose session the place cancelled,
 // the manage page and the bookings list must say the same thing (the place cancelled it,
@@ -23,6 +22,7 @@ function residentWithUpcomingBooking(): Booked {
            JOIN Workshop w ON w.id = s.workshopId
          WHERE p.email IS NOT NULL AND p.deletedAt IS NULL AND p.anonymised = 0
            AND (SELECT COUNT(*) FROM Person q WHERE q.emailNormalized = p.emailNormalized) = 1
+           AND b.contactEmailNormalized = p.emailNormalized
            AND b.status = 'CONFIRMED' AND s.status = 'SCHEDULED' AND s.deletedAt IS NULL
            AND s.courseId IS NULL AND s.startsAt > ?
          ORDER BY p.id DESC, s.startsAt`,
@@ -40,16 +40,12 @@ test("a booking of a session the place cancelled: the manage page and the list a
 }) => {
   const booked = residentWithUpcomingBooking();
   // The place cancels the session; the booking row is left as it was, and we hold its manage link.
-  const token = randomBytes(32).toString("base64url");
+  const token = derivedLinkToken("manage", booked.bookingId);
   withDb((db) => {
     db.prepare(`UPDATE Session SET status = 'CANCELLED', cancelledAt = ?, cancellationReason = ? WHERE id = ?`).run(
       sqlDate(new Date()),
       "Formatrice malade",
       booked.sessionId,
-    );
-    db.prepare(`UPDATE Booking SET manageTokenHash = ? WHERE id = ?`).run(
-      createHash("sha256").update(token).digest("hex"),
-      booked.bookingId,
     );
   });
 
@@ -78,7 +74,8 @@ test("a booking of a session the place cancelled: the manage page and the list a
         )
         .get(booked.email) as { payload: string },
   );
-  await page.goto((JSON.parse(link.payload) as { url: string }).url);
+  const { accessTokenId } = JSON.parse(link.payload) as { accessTokenId: string };
+  await page.goto(`/mes-reservations/acces/${derivedLinkToken("bookings-link", accessTokenId)}`);
   await scan();
   await page.getByRole("button", { name: "Voir mes réservations" }).click();
   await expect(page).toHaveURL("/mes-reservations/liste");

@@ -4,10 +4,10 @@
 // Tests run in parallel workers against one server and one database, so a test never takes "the
 // first session with seats" (another test may be booking it): it *claims* the rows it will change
 // (see `claim`), and reads only what it created or claimed.
-import { randomBytes } from "node:crypto";
+import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { test } from "@playwright/test";
-import { E2E_DB_FILE } from "../../../playwright.config";
+import { E2E_DB_FILE, E2E_SESSION_SECRET } from "../../../playwright.config";
 
 export function withDb<T>(work: (db: Database.Database) => T): T {
   const db = new Database(E2E_DB_FILE);
@@ -18,6 +18,20 @@ export function withDb<T>(work: (db: Database.Database) => T): T {
     db.close();
   }
 }
+
+/**
+ * The token the e2e server derives for a row (app/utils/link-tokens.server.ts, with its
+ * SESSION_SECRET): what a link in an email carries. The database never holds it.
+ */
+export function derivedLinkToken(purpose: "manage" | "bookings-link", id: string): string {
+  const key = Buffer.from(hkdfSync("sha256", E2E_SESSION_SECRET, "", "passerelle/link-tokens/v1", 32));
+  return createHmac("sha256", key).update(`${purpose}:${id}`, "utf8").digest("base64url");
+}
+
+/** A booking's manage link, and the hash its row stores. */
+export const manageLinkOf = (bookingId: string) => `/reservation/${derivedLinkToken("manage", bookingId)}`;
+export const manageTokenHashOf = (bookingId: string) =>
+  createHash("sha256").update(derivedLinkToken("manage", bookingId)).digest("hex");
 
 /** Prisma's SQLite adapter stores instants as "2026-11-27T08:30:00.000+00:00". */
 export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
