@@ -14,6 +14,7 @@ import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
@@ -123,6 +124,7 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       now,
       extra: { managePath: manageBookingPath(manageToken), waitlistPosition: position },
     });
+    await syncScheduledEmails(tx, bookingId, now);
     if (isStaff(actor)) {
       await audit(tx, {
         action: "booking.create",

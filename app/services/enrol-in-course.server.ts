@@ -12,6 +12,7 @@ import { manageBookingPath } from "~/utils/booking-paths";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
@@ -143,6 +144,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         now,
       });
       bookings.push({ bookingId, sessionId, manageToken });
+      await syncScheduledEmails(tx, bookingId, now);
       await notifyBookingMade(tx, {
         kind: "booking-confirmed",
         person,

@@ -13,6 +13,9 @@ export type OutboxEmailInput = {
   /** Same key, same email: a retried change enqueues nothing twice. */
   dedupeKey: string;
   sendAfter?: Date;
+  /** The booking or session the email is about: its scheduled rows are re-timed or dropped with it. */
+  bookingId?: string | null;
+  sessionId?: string | null;
 };
 
 /**
@@ -51,6 +54,8 @@ export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInpu
       payload: JSON.stringify(email.payload),
       dedupeKey: email.dedupeKey,
       sendAfter: email.sendAfter ?? new Date(),
+      bookingId: email.bookingId ?? null,
+      sessionId: email.sessionId ?? null,
     },
   });
   return "queued";
