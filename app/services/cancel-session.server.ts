@@ -2,7 +2,7 @@ import { mayChangeSession, type ChangeSessionReason } from "~/domain/policy/sess
 import type { Actor } from "~/domain/policy/actor";
 
 import { audit } from "./audit.server";
-import { sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
+import { markSessionCancelled, sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
 import { runTransaction } from "./transaction.server";
 
 export type CancelSessionResult =
@@ -28,18 +28,7 @@ export async function cancelSession(
     const answer = mayChangeSession(actor, { session, now });
     if (!answer.may) return { ok: false, code: answer.reason };
 
-    // Guarded: of two staff cancelling at once, one changes the row and tells people; the other
-    // changes nothing and says it was already cancelled.
-    const { count } = await tx.session.updateMany({
-      where: { id: session.id, status: "SCHEDULED" },
-      data: {
-        status: "CANCELLED",
-        cancelledAt: now,
-        cancellationReason: reason,
-        revision: { increment: 1 },
-      },
-    });
-    if (count === 0) return { ok: false, code: "SESSION_CANCELLED" };
+    if (!(await markSessionCancelled(tx, session.id, reason, now))) return { ok: false, code: "SESSION_CANCELLED" };
 
     const told = await tellEveryoneBooked(tx, {
       kind: "session-cancelled",

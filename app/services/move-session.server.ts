@@ -2,7 +2,7 @@ import type { Actor } from "~/domain/policy/actor";
 import { checkMove, mayChangeSession, type ChangeSessionReason, type MoveReason } from "~/domain/policy/session-policy";
 
 import { audit } from "./audit.server";
-import { sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
+import { placeSession, sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
 import { ConcurrentChange, runTransaction } from "./transaction.server";
 
 export type MoveSessionInput = {
@@ -55,11 +55,7 @@ export async function moveSession(
     }
 
     // Guarded on what was read: a concurrent change makes the whole use case run again on fresh reads.
-    const { count } = await tx.session.updateMany({
-      where: { id: session.id, status: "SCHEDULED", revision: session.revision },
-      data: { ...next, revision: { increment: 1 } },
-    });
-    if (count === 0) throw new ConcurrentChange(`session ${session.id}`);
+    if (!(await placeSession(tx, session, next))) throw new ConcurrentChange(`session ${session.id}`);
 
     const told = await tellEveryoneBooked(tx, {
       kind: "session-moved",

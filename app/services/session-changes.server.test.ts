@@ -9,6 +9,7 @@ import { bookSession } from "./book-session.server";
 import { syncScheduledEmails } from "./booking-schedule.server";
 import { cancelSession } from "./cancel-session.server";
 import { moveSession } from "./move-session.server";
+import { markSessionCancelled, placeSession } from "./session-steps.server";
 import { runTransaction } from "./transaction.server";
 
 beforeEach(() => resetDatabase());
@@ -260,5 +261,28 @@ describe("moveSession", () => {
     });
     expect(await rows("session-moved")).toEqual([]);
     expect((await sessionRow(session.id)).revision).toBe(0);
+  });
+});
+
+describe("the guarded updates hold even when the read was stale (PostgreSQL, several instances)", () => {
+  test("a session is cancelled once: the second update, from a read that still saw it scheduled, changes nothing", async () => {
+    const session = await createSession({ startsAt: STARTS_AT });
+    expect(await runTransaction((tx) => markSessionCancelled(tx, session.id, "a", CHANGED_AT))).toBe(true);
+    expect(await runTransaction((tx) => markSessionCancelled(tx, session.id, "b", CHANGED_AT))).toBe(false);
+    expect(await sessionRow(session.id)).toMatchObject({ revision: 1, cancellationReason: "a" });
+  });
+
+  test("a move from a revision already passed changes nothing", async () => {
+    const session = await createSession({ startsAt: STARTS_AT });
+    const next = {
+      startsAt: new Date("2026-12-17T09:00:00.000Z"),
+      endsAt: new Date("2026-12-17T11:00:00.000Z"),
+      placeId: session.placeId,
+      room: null,
+    };
+    const read = { id: session.id, revision: 0 };
+    expect(await runTransaction((tx) => placeSession(tx, read, next))).toBe(true);
+    expect(await runTransaction((tx) => placeSession(tx, read, { ...next, room: "Salle 9" }))).toBe(false);
+    expect(await sessionRow(session.id)).toMatchObject({ revision: 1, startsAt: next.startsAt });
   });
 });

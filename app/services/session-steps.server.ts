@@ -55,6 +55,36 @@ export async function tellEveryoneBooked(
   return bookings.length;
 }
 
+/**
+ * The guarded update that cancels a session: of two staff cancelling at once (or two server
+ * instances reading it scheduled on PostgreSQL), only one changes the row and goes on to tell people.
+ */
+export async function markSessionCancelled(
+  tx: TransactionClient,
+  sessionId: string,
+  reason: string | null,
+  now: Date,
+): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: sessionId, status: "SCHEDULED" },
+    data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason, revision: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** The guarded update that moves a session: only from the revision that was read. */
+export async function placeSession(
+  tx: TransactionClient,
+  read: { id: string; revision: number },
+  next: SessionBefore,
+): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: read.id, status: "SCHEDULED", revision: read.revision },
+    data: { ...next, revision: { increment: 1 } },
+  });
+  return count === 1;
+}
+
 export const sessionPlacementSelect = {
   id: true,
   status: true,
