@@ -144,7 +144,6 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         now,
       });
       bookings.push({ bookingId, sessionId, manageToken });
-      await syncScheduledEmails(tx, bookingId, now);
       await notifyBookingMade(tx, {
         kind: "booking-confirmed",
         person,
@@ -162,6 +161,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
           },
         },
       });
+      await syncScheduledEmails(tx, bookingId, now);
     }
 
     if (isStaff(actor)) {

@@ -13,8 +13,9 @@ export type OutboxEmailInput = {
   /** Same key, same email: a retried change enqueues nothing twice. */
   dedupeKey: string;
   sendAfter?: Date;
-  /** The booking or session the email is about: its scheduled rows are re-timed or dropped with it. */
+  /** The booking the email is about: the composer derives its manage link from it at send time. */
   bookingId?: string | null;
+  /** The session it is about: a reminder is re-timed or dropped with it. */
   sessionId?: string | null;
 };
 
@@ -53,9 +54,9 @@ export async function enqueueEmail(tx: TransactionClient, email: OutboxEmailInpu
       locale: email.locale,
       payload: JSON.stringify(email.payload),
       dedupeKey: email.dedupeKey,
-      sendAfter: email.sendAfter ?? new Date(),
       bookingId: email.bookingId ?? null,
       sessionId: email.sessionId ?? null,
+      sendAfter: email.sendAfter ?? new Date(),
     },
   });
   return "queued";
