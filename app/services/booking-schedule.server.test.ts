@@ -66,7 +66,7 @@ async function bookOk(sessionId: string, now = BOOKED_AT, person = personInput()
 describe("a confirmed booking", () => {
   test("gets its two reminders and its follow-up, at the Paris moments, tied to the booking and session", async () => {
     const session = await createSession({ startsAt: STARTS_AT });
-    const { bookingId } = await bookOk(session.id);
+    const { bookingId } = await bookOk(session.id, BOOKED_AT, personInput({ preferredLanguage: "es" }));
     const email = await withContact(bookingId, BOOKED_AT, "es");
 
     expect(await scheduledRows()).toEqual([

@@ -36,7 +36,10 @@ async function bookedAndWaiting(options: { contact?: boolean } = {}) {
   for (const firstName of ["Alice", "Bernard"]) {
     const result = await bookSession({
       sessionId: session.id,
-      person: personInput({ firstName }),
+      // Phone-only: no email anywhere, so nothing to write to.
+      person: personInput(
+        options.contact === false ? { firstName, email: null, phone: "06 12 34 56 78" } : { firstName },
+      ),
       source: "ONLINE",
       now: BOOKED_AT,
     });
