@@ -14,6 +14,7 @@ import { findPersonBookings, findSessionForBooking, findWaitlist } from "~/model
 import { manageTokenFor } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { joinWaitlist, notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
@@ -130,6 +131,7 @@ export async function bookSession(input: BookSessionInput): Promise<BookSessionR
       now,
       extra: { waitlistPosition: position },
     });
+    await syncScheduledEmails(tx, bookingId, now);
     if (isStaff(actor)) {
       await audit(tx, {
         action: "booking.create",

@@ -4,6 +4,7 @@ import { mayCancelBooking, type Actor, type CancelReason } from "~/domain/policy
 import { findBookingForCancellation, findWaitlistedForPromotion } from "~/models/booking.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { leaveWaitlist, notifyBookingMade, takeSeat } from "./booking-steps.server";
 import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
 
@@ -48,6 +49,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
       },
     });
     if (count === 0) return { ok: false, code: "ALREADY_CANCELLED" };
+    await syncScheduledEmails(tx, booking.id, now);
 
     const session = booking.session;
     let promotedBookingId: string | null = null;
@@ -69,6 +71,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<CancelBo
           if (promoted === 0) throw new ConcurrentChange(`waitlisted booking ${next.id}`);
           await leaveWaitlist(tx, session.id);
           promotedBookingId = next.id;
+          await syncScheduledEmails(tx, next.id, now);
           await notifyBookingMade(tx, {
             kind: "booking-promoted",
             recipient: bookingRecipient(next),

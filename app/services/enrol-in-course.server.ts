@@ -12,6 +12,7 @@ import { findPersonBookings, sessionForEmailSelect } from "~/models/booking.serv
 import { manageTokenFor } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
@@ -167,6 +168,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
           },
         },
       });
+      await syncScheduledEmails(tx, bookingId, now);
     }
 
     if (isStaff(actor)) {

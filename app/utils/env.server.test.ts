@@ -57,4 +57,35 @@ describe("parseEnv", () => {
       "  - SESSION_SECRET: SESSION_SECRET must be at least 16 characters",
     ]);
   });
+
+  // --- when scheduled emails are due (docs/decisions/019) ---
+  it("reads when reminders go, with defaults of two days before at 10:00 and 08:00 on the day", () => {
+    const defaults = parseEnv({}, noFile);
+    expect(defaults.REMINDER_DAYS_BEFORE).toBe(2);
+    expect(defaults.REMINDER_DAYS_BEFORE_HOUR).toEqual({ hour: 10, minute: 0 });
+    expect(defaults.REMINDER_MORNING_HOUR).toEqual({ hour: 8, minute: 0 });
+    const set = parseEnv(
+      { REMINDER_DAYS_BEFORE: "3", REMINDER_DAYS_BEFORE_HOUR: "17:30", REMINDER_MORNING_HOUR: "7" },
+      noFile,
+    );
+    expect(set.REMINDER_DAYS_BEFORE).toBe(3);
+    expect(set.REMINDER_DAYS_BEFORE_HOUR).toEqual({ hour: 17, minute: 30 });
+    expect(set.REMINDER_MORNING_HOUR).toEqual({ hour: 7, minute: 0 });
+  });
+
+  it("refuses reminders at night or on a day that makes no sense", () => {
+    let message = "";
+    try {
+      parseEnv({ REMINDER_DAYS_BEFORE: "0", REMINDER_DAYS_BEFORE_HOUR: "02:30", REMINDER_MORNING_HOUR: "8h" }, noFile);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "Passerelle cannot start, the environment is invalid:",
+      "  - REMINDER_DAYS_BEFORE: REMINDER_DAYS_BEFORE must be a number of days from 1 to 14",
+      "  - REMINDER_DAYS_BEFORE_HOUR: REMINDER_DAYS_BEFORE_HOUR must be a time of day such as 10:00, between 06:00 and 21:59",
+      "  - REMINDER_MORNING_HOUR: REMINDER_MORNING_HOUR must be a time of day such as 10:00, between 06:00 and 21:59",
+    ]);
+  });
+  // --- end when scheduled emails are due ---
 });

@@ -3,6 +3,27 @@ import fs from "node:fs";
 import { z } from "zod";
 import { DEFAULT_SESSION_SECRET_FILE } from "./session-secret-file";
 
+/**
+ * A Paris wall-clock time for emails people read: "10:00" or "10", from 06:00 to 21:59, so a
+ * reminder never lands at night nor in the hour a daylight-saving change skips or repeats.
+ */
+function daytimeClock(name: string, fallback: string) {
+  const message = `${name} must be a time of day such as 10:00, between 06:00 and 21:59`;
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, context) => {
+      const match = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim());
+      const hour = Number(match?.[1]);
+      const minute = Number(match?.[2] ?? 0);
+      if (!match || hour < 6 || hour > 21 || minute > 59) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      }
+      return { hour, minute };
+    });
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -31,6 +52,19 @@ const schema = z.object({
   SESSION_SECRET_FILE: z.string().min(1).default(DEFAULT_SESSION_SECRET_FILE),
   SMTP_URL: z.string().url("SMTP_URL must look like smtp://user:password@host:port").optional(),
   MAIL_FROM: z.string().min(3).default("Passerelle <ne-pas-repondre@passerelle.example>"),
+  // --- when scheduled emails are due (docs/decisions/019) ---
+  /** The first reminder goes this many days before the workshop's day (1 to 14). */
+  REMINDER_DAYS_BEFORE: z.coerce
+    .number({ invalid_type_error: "REMINDER_DAYS_BEFORE must be a number of days from 1 to 14" })
+    .int("REMINDER_DAYS_BEFORE must be a number of days from 1 to 14")
+    .min(1, "REMINDER_DAYS_BEFORE must be a number of days from 1 to 14")
+    .max(14, "REMINDER_DAYS_BEFORE must be a number of days from 1 to 14")
+    .default(2),
+  /** Paris time of the first reminder, "HH:mm" between 06:00 and 21:59. */
+  REMINDER_DAYS_BEFORE_HOUR: daytimeClock("REMINDER_DAYS_BEFORE_HOUR", "10:00"),
+  /** Paris time of the reminder on the workshop's morning, "HH:mm" between 06:00 and 21:59. */
+  REMINDER_MORNING_HOUR: daytimeClock("REMINDER_MORNING_HOUR", "08:00"),
+  // --- end when scheduled emails are due ---
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };
