@@ -5,6 +5,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { seed } from "../prisma/seed";
 import { createPrismaClient } from "../app/utils/db.server";
+import { backfillDeskCodes } from "../app/services/desk-code.server";
 import {
   DEFAULT_DATABASE_URL,
   databaseFileFromUrl,
@@ -61,6 +62,8 @@ try {
         .join(", ")}`,
     );
   }
+  const deskCodes = await backfillDeskCodes(prisma);
+  if (deskCodes > 0) console.log(`Gave ${deskCodes} older bookings their desk code.`);
   await prisma.$disconnect();
   const secretFile = ensureSessionSecret();
   if (secretFile) console.log(`Created the session secret in ${secretFile} (keep it; it is not in git).`);

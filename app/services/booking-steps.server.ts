@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import type { SessionForEmail } from "~/models/booking.server";
 
 import { enqueueEmail, type EmailKind } from "./outbox.server";
+import { assignDeskCode } from "./desk-code.server";
 import type { BookingPerson } from "./person.server";
 import { ConcurrentChange, type TransactionClient } from "./transaction.server";
 
@@ -84,6 +85,7 @@ export async function writeBooking(
     data: { ...data, sessionId: booking.sessionId, personId: booking.personId },
     select: { id: true },
   });
+  await assignDeskCode(tx, created.id);
   return created.id;
 }
 
