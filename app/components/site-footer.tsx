@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
@@ -6,6 +7,20 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
       <p>{t("footer.funding")}</p>
+      {/* The pages a public body must publish, linked from every page (RGAA asks for the status in the link). */}
+      <nav className="site-footer__legal" aria-label={t("legal:footer.label")}>
+        <ul>
+          <li>
+            <Link to="/mentions-legales">{t("legal:footer.notice")}</Link>
+          </li>
+          <li>
+            <Link to="/donnees-personnelles">{t("legal:footer.data")}</Link>
+          </li>
+          <li>
+            <Link to="/accessibilite">{t("legal:footer.accessibility")}</Link>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

@@ -13,8 +13,7 @@ export type DeskCodeBooking = {
 };
 
 export type DeskCodeLookup =
-  | { ok: true; booking: DeskCodeBooking }
-  | { ok: false; code: "NOT_ALLOWED" | "NOT_A_CODE" | "NOT_FOUND" };
+  { ok: true; booking: DeskCodeBooking } | { ok: false; code: "NOT_ALLOWED" | "NOT_A_CODE" | "NOT_FOUND" };
 
 /**
  * The policy is asked first, so whoever may not look codes up learns nothing, not even whether
