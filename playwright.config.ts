@@ -5,6 +5,8 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const SMTP_API_PORT = SMTP_PORT + 1;
 /** The e2e app's SQLite file; tests may read it (e.g. an outbox row) through this path. */
 export const E2E_DB_FILE = process.env.E2E_DB ?? "tests/.tmp/e2e.db";
+/** The e2e server's secret: tests derive the links it derives (app/utils/link-tokens.server.ts). */
+export const E2E_SESSION_SECRET = "e2e-secret-not-for-production";
 export const e2eUrls = {
   app: `http://127.0.0.1:${APP_PORT}`,
   smtpApi: `http://127.0.0.1:${SMTP_API_PORT}`,
@@ -86,7 +88,7 @@ export default defineConfig({
         DATABASE_URL: `file:./${E2E_DB_FILE}`,
         APP_URL: e2eUrls.app,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        SESSION_SECRET: "e2e-secret-not-for-production",
+        SESSION_SECRET: E2E_SESSION_SECRET,
         // Every test comes from loopback: per-address limits would count the whole suite as one resident.
         RATE_LIMIT_EXEMPT_ADDRESSES: "127.0.0.1,::1",
         TZ: "UTC",
