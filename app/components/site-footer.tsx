@@ -1,12 +1,17 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
+
+import { frenchContent } from "./ui/french-content";
 
 export function SiteFooter() {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
-      <p>{t("footer.funding")}</p>
+      <p>
+        {/* The programme's name stays French: isolated, or Arabic text reorders it. */}
+        <Trans t={t} i18nKey="footer.funding" components={{ programme: <bdi {...frenchContent} /> }} />
+      </p>
       {/* The pages a public body must publish, linked from every page (RGAA asks for the status in the link). */}
       <nav className="site-footer__legal" aria-label={t("legal:footer.label")}>
         <ul>

@@ -86,7 +86,7 @@ export default function AccessibilityStatement() {
               <Trans
                 t={t}
                 i18nKey={`accessibility.recourse.${key}`}
-                components={{ ddd: <a href={DEFENSEUR_DES_DROITS_FORM_URL} lang="fr" /> }}
+                components={{ ddd: <a href={DEFENSEUR_DES_DROITS_FORM_URL} lang="fr" />, postal: <FrenchValue /> }}
               />
             </li>
           ))}

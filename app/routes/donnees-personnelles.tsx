@@ -81,7 +81,11 @@ export default function PersonalData() {
           />
         </p>
         <p>
-          <Trans t={t} i18nKey="data.cnil" components={{ cnil: <a href={CNIL_COMPLAINT_URL} /> }} />
+          <Trans
+            t={t}
+            i18nKey="data.cnil"
+            components={{ cnil: <a href={CNIL_COMPLAINT_URL} />, postal: <FrenchValue /> }}
+          />
         </p>
       </LegalSection>
     </LegalPage>

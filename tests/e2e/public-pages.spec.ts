@@ -43,7 +43,9 @@ test.describe("the legal pages", () => {
       expect(headings.length).toBeGreaterThanOrEqual(4);
       // The publisher's name is French inside Arabic text: marked so, and isolated.
       await expect(page.locator('main bdi[lang="fr"]').first()).toHaveAttribute("dir", "auto");
-      await expect(page.getByRole("contentinfo").getByRole("link", { name: "البيانات الشخصية" })).toBeVisible();
+      const footer = page.getByRole("contentinfo");
+      await expect(footer.getByRole("link", { name: "البيانات الشخصية" })).toBeVisible();
+      await expect(footer.locator('bdi[lang="fr"]')).toHaveText("Fabriques de territoires");
       await scan();
     });
   }
