@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 
 import type { PrismaClient } from "../app/generated/prisma/client";
+import { backfillDeskCodes } from "../app/services/desk-code.server";
 import { buildSeedData, type SeedData } from "./seed/build";
 import { countTables, type SeedCounts } from "./seed/counts.server";
 import { DEMO_ACCOUNTS } from "./seed/demo-accounts";
@@ -42,6 +43,8 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
 
   // One transaction: a failure leaves the database as it was, and SQLite commits once.
   await prisma.$transaction((tx) => write(tx, data, passwordHashes), { maxWait: 10_000, timeout: 120_000 });
+  // Codes are random, so they are drawn here rather than built with the rows; kept across runs.
+  await backfillDeskCodes(prisma);
   return countTables(prisma);
 }
 

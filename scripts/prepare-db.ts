@@ -50,6 +50,7 @@ try {
   const { seed } = await import("../prisma/seed");
   const { createPrismaClient } = await import("../app/utils/db.server");
   const { migrateLegacyLinks } = await import("../app/services/legacy-links.server");
+  const { backfillDeskCodes } = await import("../app/services/desk-code.server");
 
   const { applied } = reset
     ? await recreateDatabase({ databaseFile })
@@ -73,6 +74,8 @@ try {
       `Links now derived (docs/decisions/016): ${legacy.bookings} bookings, ${legacy.outboxRewritten} emails rewritten, ${legacy.outboxDropped} dropped`,
     );
   }
+  const deskCodes = await backfillDeskCodes(prisma);
+  if (deskCodes > 0) console.log(`Gave ${deskCodes} older bookings their desk code.`);
   await prisma.$disconnect();
   // The schema engine leaves a timer pending; leave explicitly.
   process.exit(0);

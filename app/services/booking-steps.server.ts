@@ -6,6 +6,7 @@ import { manageTokenHashFor, newLinkedRowId } from "~/utils/link-tokens.server";
 import type { SessionForEmail } from "~/models/booking.server";
 
 import { enqueueEmail, type EmailKind } from "./outbox.server";
+import { assignDeskCode } from "./desk-code.server";
 import { ConcurrentChange, type TransactionClient } from "./transaction.server";
 
 export type BookingSource = "ONLINE" | "PHONE" | "WALK_IN" | "STAFF";
@@ -101,6 +102,7 @@ export async function writeBooking(
     },
     select: { id: true },
   });
+  await assignDeskCode(tx, id);
   return id;
 }
 

@@ -131,3 +131,60 @@ describe("formatIcsDate and escapeIcsText", () => {
     expect(escapeIcsText("a\\b\nc")).toBe("a\\\\b\\nc");
   });
 });
+
+describe("reminder alarms (VALARM)", () => {
+  const reminders: CalendarEvent["alarms"] = [
+    { before: "-P1D", description: "Rappel : atelier demain, « Premiers pas sur la tablette »" },
+    { before: "-PT2H", description: "تذكير: ورشتكم بعد ساعتين، في تيرس-ليو مونتوليو، 2 شارع البلدية" },
+  ];
+
+  /** The lines between each BEGIN:VALARM and its END:VALARM, unfolded. */
+  function alarmsOf(ics: string): string[][] {
+    const lines = contentLines(ics);
+    const alarms: string[][] = [];
+    lines.forEach((line, i) => {
+      if (line === "BEGIN:VALARM") alarms.push(lines.slice(i + 1, lines.indexOf("END:VALARM", i)));
+    });
+    return alarms;
+  }
+
+  it("shows a message the day before and two hours before, inside the event", () => {
+    const ics = buildCalendar({ ...winter, alarms: reminders });
+    const lines = contentLines(ics);
+    expect(lines.indexOf("BEGIN:VALARM")).toBeGreaterThan(lines.indexOf("BEGIN:VEVENT"));
+    expect(lines.lastIndexOf("END:VALARM")).toBeLessThan(lines.indexOf("END:VEVENT"));
+    expect(alarmsOf(ics)).toEqual([
+      [
+        "ACTION:DISPLAY",
+        "TRIGGER;RELATED=START:-P1D",
+        "DESCRIPTION:Rappel : atelier demain\\, « Premiers pas sur la tablette »",
+      ],
+      [
+        "ACTION:DISPLAY",
+        "TRIGGER;RELATED=START:-PT2H",
+        "DESCRIPTION:تذكير: ورشتكم بعد ساعتين، في تيرس-ليو مونتوليو، 2 شارع البلدية",
+      ],
+    ]);
+  });
+
+  it("folds a long Arabic description by octets and ends every line with CRLF", () => {
+    const ics = buildCalendar({ ...winter, alarms: reminders });
+    expect(ics.endsWith("\r\n")).toBe(true);
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const raw = ics.split("\r\n");
+    const start = raw.findIndex((line) => line.startsWith("DESCRIPTION:تذكير"));
+    expect(raw[start + 1].startsWith(" ")).toBe(true);
+    for (const line of raw) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+  });
+
+  it("gives a cancelled event no alarm: nobody is called to a closed door", () => {
+    expect(buildCalendar({ ...winter, alarms: reminders, cancelled: true })).not.toContain("VALARM");
+  });
+
+  it("refuses a trigger that is not a duration before the start", () => {
+    for (const before of ["-P", "-PT", "-P2H", "-PT2D"] as const) {
+      expect(() => buildCalendar({ ...winter, alarms: [{ before, description: "x" }] })).toThrow(/duration/);
+    }
+    expect(() => buildCalendar({ ...winter, alarms: [{ before: "-P1DT12H", description: "x" }] })).not.toThrow();
+  });
+});

@@ -20,7 +20,31 @@ export type CalendarEvent = {
   sequence: number;
   /** DTSTAMP: when this version of the event was produced. */
   now: Date;
+  /** Reminders the calendar shows before the event (VALARM); a cancelled event gets none. */
+  alarms?: readonly CalendarAlarm[];
 };
+
+/** A VALARM with ACTION:DISPLAY: the phone shows `description` at `before` the start. */
+export type CalendarAlarm = {
+  /** An RFC 5545 negative duration before DTSTART: "-P1D", "-PT2H". */
+  before: `-P${string}`;
+  description: string;
+};
+
+/** "-P1D", "-PT2H", "-P1DT12H", "-PT30M", "-P1W": RFC 5545 §3.3.6, before the start. */
+const NEGATIVE_DURATION = /^-P(\d+W|\d+D|(\d+D)?T\d+[HMS](\d+[MS])?(\d+S)?)$/;
+
+/** The VALARM lines of one reminder (RFC 5545 §3.6.6: ACTION, TRIGGER and DESCRIPTION). */
+export function alarmLines(alarm: CalendarAlarm): string[] {
+  if (!NEGATIVE_DURATION.test(alarm.before)) throw new Error(`not an RFC 5545 duration: ${alarm.before}`);
+  return [
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    `TRIGGER;RELATED=START:${alarm.before}`,
+    `DESCRIPTION:${escapeIcsText(alarm.description)}`,
+    "END:VALARM",
+  ];
+}
 
 const CRLF = "\r\n";
 const MAX_LINE_OCTETS = 75;
@@ -85,6 +109,7 @@ export function buildCalendar(event: CalendarEvent): string {
     `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `SEQUENCE:${event.sequence}`,
     "TRANSP:OPAQUE",
+    ...(event.cancelled ? [] : (event.alarms ?? []).flatMap(alarmLines)),
     "END:VEVENT",
     "END:VCALENDAR",
   ];

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { e2eUrls } from "../../playwright.config";
 import { expect, test } from "./fixtures";
+import { qrCodePath } from "../../app/utils/qr-code.server";
 import {
   bookingStatus,
   claim,
@@ -237,6 +238,51 @@ test.describe("the manage page", () => {
     await page.emulateMedia({ media: "screen" });
 
     await page.goto(`/reservation/${booked.token}/carte`);
+    await scan();
+  });
+
+  test("the card carries a QR code of the manage link, the desk code and the place to call", async ({ page, scan }) => {
+    const session = upcomingSession();
+    const suffix = randomBytes(3).toString("hex");
+    await page.goto(`/ateliers/${session.id}/reserver`);
+    await scan();
+    await page.getByRole("textbox", { name: "Prénom", exact: true }).fill("Carte");
+    await page.getByRole("textbox", { name: "Nom", exact: true }).fill(`Essai${suffix}`);
+    await page.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(`carte.${suffix}@e2e.example`);
+    await page.getByRole("button", { name: "Confirmer ma réservation" }).click();
+    await expect(page).toHaveURL(/\/reservation\/[\w-]{43}\?confirmation=1$/);
+    const manageUrl = page.url().replace(/\?.*$/, "");
+    await scan();
+
+    await page.getByRole("link", { name: "Voir ma carte à imprimer" }).click();
+    const card = page.locator(".booking-card");
+    const qr = card.getByRole("img", {
+      name: "QR code de votre réservation : il ouvre la page pour la revoir ou l'annuler",
+    });
+    await expect(qr).toBeVisible();
+    // What the code encodes: the absolute manage address, drawn from it exactly as the server does.
+    await expect(qr).toHaveAttribute("data-url", manageUrl);
+    expect(await qr.locator("path").getAttribute("d")).toBe(qrCodePath(manageUrl).d);
+
+    // The desk code is the one written with the booking, printed in two groups of four.
+    const { deskCode } = withDb(
+      (db) =>
+        db
+          .prepare(
+            `SELECT b.deskCode FROM Booking b JOIN Person p ON p.id = b.personId
+             WHERE b.sessionId = ? AND p.lastName = ?`,
+          )
+          .get(session.id, `Essai${suffix}`) as { deskCode: string },
+    );
+    expect(deskCode).toMatch(/^[2-9A-Z]{8}$/);
+    await expect(card.locator(".desk-code")).toHaveText(`${deskCode.slice(0, 4)} ${deskCode.slice(4)}`);
+    await expect(card).toContainText("Code de réservation");
+
+    await expect(card.getByText(/^Pour changer ou annuler, appelez/)).toContainText(session.placeName);
+    await expect(card.getByRole("link", { name: session.phone })).toHaveAttribute(
+      "href",
+      `tel:${session.phone.replace(/\s/g, "")}`,
+    );
     await scan();
   });
 

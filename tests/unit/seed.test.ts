@@ -151,6 +151,11 @@ describe("prisma/seed", () => {
     await expectConsistentActivity(SPRING);
   });
 
+  test("gives every booking its desk code for the printed card", async () => {
+    expect(await prisma.booking.count({ where: { deskCode: null } })).toBe(0);
+    expect(await prisma.booking.count()).toBeGreaterThan(0);
+  });
+
   test("records attendance of past sessions, with some walk-ins, and assessments", async () => {
     expect(await prisma.attendance.count({ where: { isWalkIn: true, bookingId: { not: null } } })).toBe(0);
     expect(await prisma.attendance.count({ where: { isWalkIn: true } })).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary, toOtherDates, type BookingSummaryView } from "~/services/booking-summary.server";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManageOtherDates } from "~/components/manage-other-dates";
+import { ownBookingLinks, type OwnBookingLinks } from "~/services/own-booking-links.server";
 import { listPersonBookings, suggestOtherDates } from "~/services/read-bookings.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { requireResidentAccess } from "~/utils/resident-session.server";
@@ -29,10 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const otherDates = justCancelled
     ? toOtherDates(await suggestOtherDates(justCancelled.session.id, now, 3), language)
     : [];
+  // The card and the calendar file are for what is still ahead and still on.
+  const active = upcoming.filter((b) => b.status !== "CANCELLED" && b.session.status !== "CANCELLED");
+  const links = await ownBookingLinks(
+    personId,
+    active.map((b) => b.id),
+  );
   return {
     title: t("meta.list"),
     firstName: (upcoming[0] ?? past[0])?.person.firstName ?? null,
-    upcoming: upcoming.map((booking) => toBookingSummary(booking, language)),
+    upcoming: upcoming.map((booking) => ({
+      ...toBookingSummary(booking, language),
+      links: links.get(booking.id) ?? null,
+    })),
     past: past.map((booking) => toBookingSummary(booking, language)),
     justCancelled: justCancelled ? { title: justCancelled.session.workshop.title, otherDates } : null,
   };
@@ -84,13 +94,14 @@ export default function MyBookings() {
   );
 }
 
-function BookingList({ bookings }: { bookings: BookingSummaryView[] }) {
+function BookingList({ bookings }: { bookings: (BookingSummaryView & { links?: OwnBookingLinks | null })[] }) {
   const { t } = useTranslation("retrieve");
   return (
     <ul className="manage-list">
       {bookings.map((booking) => (
         <li key={booking.bookingId}>
           <BookingSummary booking={booking} headingId={`booking-${booking.bookingId}`} compact headingLevel={3} />
+          {booking.links ? <BookingLinks booking={booking} links={booking.links} /> : null}
           {booking.cancel.may ? (
             <p>
               <Link
@@ -107,5 +118,22 @@ function BookingList({ bookings }: { bookings: BookingSummaryView[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The printable card and the calendar file of one booking, as on its manage page. */
+function BookingLinks({ booking, links }: { booking: BookingSummaryView; links: OwnBookingLinks }) {
+  const { t } = useTranslation("retrieve");
+  const about = { title: booking.workshop.title, when: booking.when };
+  return (
+    <p className="actions">
+      <Link className="button" to={links.card} aria-label={t("listLinks.cardFor", about)}>
+        {t("listLinks.card")}
+      </Link>
+      {/* A file to download, not a page: a plain link, outside client-side navigation. */}
+      <a className="button" href={links.calendar} download aria-label={t("listLinks.calendarFor", about)}>
+        {t("listLinks.calendar")}
+      </a>
+    </p>
   );
 }

@@ -37,6 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cancelled: booking.status === "CANCELLED" || session.status === "CANCELLED",
     sequence: booking.calendarSequence,
     now,
+    // The phone's own reminders: the day before, to plan the trip, and two hours before, to leave.
+    alarms: [
+      { before: "-P1D", description: t("calendarAlarm.dayBefore", { title: workshop.title, place: place.name }) },
+      { before: "-PT2H", description: t("calendarAlarm.soon", { title: workshop.title, place: place.name }) },
+    ],
   });
   return new Response(ics, {
     headers: {
