@@ -20,7 +20,16 @@ export type CalendarEvent = {
   sequence: number;
   /** DTSTAMP: when this version of the event was produced. */
   now: Date;
+  /**
+   * PUBLISH (default) for the manage page's download; an email invitation is REQUEST, its
+   * cancellation CANCEL (RFC 5546), which need an ORGANIZER (and the invited ATTENDEE).
+   */
+  method?: CalendarMethod;
+  organizer?: { name: string; email: string } | null;
+  attendee?: { name: string; email: string } | null;
 };
+
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
 
 const CRLF = "\r\n";
 const MAX_LINE_OCTETS = 75;
@@ -65,6 +74,11 @@ export function foldIcsLine(line: string): string {
   return chunks.join(`${CRLF} `);
 }
 
+/** A parameter value in double quotes (RFC 5545 §3.1: no DQUOTE or control character inside). */
+function quoteParam(value: string): string {
+  return `"${value.replace(/["\r\n\t]/g, " ")}"`;
+}
+
 /** A one-event calendar, METHOD:PUBLISH (an announcement to import, not an invitation to answer). */
 export function buildCalendar(event: CalendarEvent): string {
   const lines = [
@@ -72,7 +86,7 @@ export function buildCalendar(event: CalendarEvent): string {
     "VERSION:2.0",
     `PRODID:${PRODUCT_ID}`,
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${event.method ?? "PUBLISH"}`,
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
     `DTSTAMP:${formatIcsDate(event.now)}`,
@@ -82,6 +96,8 @@ export function buildCalendar(event: CalendarEvent): string {
     event.location ? `LOCATION:${escapeIcsText(event.location)}` : null,
     event.description ? `DESCRIPTION:${escapeIcsText(event.description)}` : null,
     event.url ? `URL:${event.url}` : null,
+    event.organizer ? `ORGANIZER;CN=${quoteParam(event.organizer.name)}:mailto:${event.organizer.email}` : null,
+    event.attendee ? `ATTENDEE;CN=${quoteParam(event.attendee.name)};RSVP=FALSE:mailto:${event.attendee.email}` : null,
     `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `SEQUENCE:${event.sequence}`,
     "TRANSP:OPAQUE",
@@ -93,4 +109,16 @@ export function buildCalendar(event: CalendarEvent): string {
     .map(foldIcsLine)
     .join(CRLF)
     .concat(CRLF);
+}
+
+/**
+ * Several events in one file (a course's dates): the VEVENT blocks of one-event calendars under
+ * one VCALENDAR, so each event is written exactly as a single booking's file writes it.
+ */
+export function buildCalendarOfEvents(events: readonly CalendarEvent[]): string {
+  if (events.length === 0) throw new Error("A calendar file needs at least one event");
+  const files = events.map(buildCalendar);
+  const blocks = files.map((file) => file.slice(file.indexOf("BEGIN:VEVENT"), file.lastIndexOf("END:VCALENDAR")));
+  const first = files[0];
+  return first.slice(0, first.indexOf("BEGIN:VEVENT")) + blocks.join("") + `END:VCALENDAR${CRLF}`;
 }
