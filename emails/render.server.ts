@@ -1,0 +1,9 @@
+import { render, toPlainText } from "@react-email/render";
+
+import type { EmailDraft } from "./types";
+
+/** The HTML part, and the plain-text part drawn from it (links written out after their label). */
+export async function renderEmail(draft: EmailDraft): Promise<{ subject: string; html: string; text: string }> {
+  const html = await render(draft.element);
+  return { subject: draft.subject, html, text: toPlainText(html) };
+}
