@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 
 import { simpleParser, type ParsedMail } from "mailparser";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
@@ -28,7 +28,7 @@ import type { ComposedEmail, EmailKind, OutboxRowToCompose } from "./contract";
 
 const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
 let smtp: SMTPServer;
-let transport: nodemailer.Transporter;
+let transport: Transporter;
 
 beforeAll(async () => {
   smtp = new SMTPServer({
