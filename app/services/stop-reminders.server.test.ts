@@ -11,10 +11,19 @@ beforeEach(() => resetDatabase());
 
 async function bookingWithReminders() {
   const session = await createSession({ startsAt: at(3 * DAY) });
-  const person = await prisma.person.create({ data: { firstName: "Odette", lastName: "Martin", nameKey: "odette martin" } });
+  const person = await prisma.person.create({
+    data: { firstName: "Odette", lastName: "Martin", nameKey: "odette martin" },
+  });
   const id = newLinkedRowId();
   await prisma.booking.create({
-    data: { id, sessionId: session.id, personId: person.id, status: "CONFIRMED", source: "ONLINE", manageTokenHash: manageTokenHashFor(id) },
+    data: {
+      id,
+      sessionId: session.id,
+      personId: person.id,
+      status: "CONFIRMED",
+      source: "ONLINE",
+      manageTokenHash: manageTokenHashFor(id),
+    },
   });
   const reminder = (moment: string, state = "PENDING", bookingId = id) =>
     prisma.outboxEmail.create({
@@ -33,7 +42,15 @@ async function bookingWithReminders() {
   await reminder("morning");
   await reminder("sent-one", "SENT");
   await prisma.outboxEmail.create({
-    data: { kind: "booking-confirmed", recipient: "odette@example.org", locale: "fr", payload: "{}", dedupeKey: `${id}:c`, bookingId: id, sendAfter: NOW },
+    data: {
+      kind: "booking-confirmed",
+      recipient: "odette@example.org",
+      locale: "fr",
+      payload: "{}",
+      dedupeKey: `${id}:c`,
+      bookingId: id,
+      sendAfter: NOW,
+    },
   });
   return { id, session };
 }

@@ -23,7 +23,13 @@ const bookingSelect = {
 
 function isLinkOf(bookingId: string, token: string): boolean {
   // Derived tokens are 43 characters; anything far off is not worth the HMAC.
-  return bookingId.length > 0 && bookingId.length <= 64 && token.length > 0 && token.length <= 128 && isStopRemindersToken(bookingId, token);
+  return (
+    bookingId.length > 0 &&
+    bookingId.length <= 64 &&
+    token.length > 0 &&
+    token.length <= 128 &&
+    isStopRemindersToken(bookingId, token)
+  );
 }
 
 /** What the confirmation page shows, or null for a link that is not one (the page answers 404). */
@@ -41,13 +47,18 @@ export async function readStopLink(bookingId: string, token: string, language: L
   };
 }
 
-export type StopRemindersResult = { ok: true; alreadyStopped: boolean; dropped: number } | { ok: false; code: "NOT_FOUND" };
+export type StopRemindersResult =
+  { ok: true; alreadyStopped: boolean; dropped: number } | { ok: false; code: "NOT_FOUND" };
 
 /**
  * Turns the booking's reminders off and drops those already written, in one transaction; a
  * second post (mail providers may repeat it) changes nothing and says so.
  */
-export async function stopRemindersByLink(input: { bookingId: string; token: string; now?: Date }): Promise<StopRemindersResult> {
+export async function stopRemindersByLink(input: {
+  bookingId: string;
+  token: string;
+  now?: Date;
+}): Promise<StopRemindersResult> {
   const now = input.now ?? new Date();
   if (!isLinkOf(input.bookingId, input.token)) return { ok: false, code: "NOT_FOUND" };
   return runTransaction(async (tx) => {

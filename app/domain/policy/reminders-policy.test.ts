@@ -13,7 +13,8 @@ describe("mayStopReminders", () => {
       { kind: "resident", personId: "p1" },
       { kind: "staff", userId: "u1", roles: ["MEDIATOR"], permissions: ["update:booking:any"] },
     ];
-    for (const actor of actors) expect(mayStopReminders(actor, { booking })).toEqual({ may: true, alreadyStopped: false });
+    for (const actor of actors)
+      expect(mayStopReminders(actor, { booking })).toEqual({ may: true, alreadyStopped: false });
   });
 
   test("another booking's link, another person, staff without the permission or an anonymous visitor may not", () => {
