@@ -18,6 +18,7 @@ import { textDirection } from "~/utils/i18n";
 import type { BookingLinks, EmailContext, SessionView } from "../types";
 import { LocalisedText, PhoneLink } from "./localised-text";
 import * as s from "./styles";
+import { Trans } from "./trans";
 
 export type EmailLayoutProps = {
   ctx: EmailContext;
@@ -92,7 +93,11 @@ export function SessionFacts({ ctx, session }: { ctx: EmailContext; session: Ses
         {place.room ? (
           <>
             <br />
-            {t("layout.room", { room: place.room })}
+            <Trans
+              ctx={ctx}
+              k="layout.room"
+              values={{ room: <LocalisedText ctx={ctx} value={{ text: place.room, lang: "fr" }} /> }}
+            />
           </>
         ) : null}
       </Text>
