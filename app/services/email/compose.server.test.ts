@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { calendarSequence } from "~/domain/booking/calendar-sequence";
-import { formatClockTime, formatDateLong } from "~/domain/time/format-session-time";
+import { formatClockTime, formatDateLong, formatSessionTime } from "~/domain/time/format-session-time";
 import { parisDayKey } from "~/domain/time/paris-day";
 import { findBookingByManageToken } from "~/services/read-bookings.server";
 import { prisma } from "~/utils/db.server";
@@ -320,7 +320,7 @@ describe.each(["fr", "ar"] as const)("every kind, in %s, through a real SMTP ser
     const { mail } = await deliver(await compose(row));
     expect(mail.subject).toBe(t(lang)("bookingWaitlisted.subject", { title, date: subjectDate() }));
     expectLanguage(mail, lang);
-    expect(mail.text).toContain("2");
+    expect(mail.text).toContain(t(lang)("bookingWaitlisted.intro", { title, position: 2 }));
     await expectManageLink(mail, booking.id);
     expect(mail.attachments).toHaveLength(0);
     expectOneClickStop(mail, booking.id);
@@ -506,6 +506,8 @@ describe.each(["fr", "ar"] as const)("every kind, in %s, through a real SMTP ser
     expect(mail.subject).toBe(t(lang)("sessionMoved.subject", { title, date: formatDateLong(newStart, lang) }));
     expectLanguage(mail, lang);
     expect(mail.text).toContain("Salle 2");
+    const oldWhen = formatSessionTime(w.session.startsAt, w.session.endsAt, lang);
+    expect(mail.text).toContain(`${t(lang)("sessionMoved.before")}${oldWhen}`);
     await expectManageLink(mail, booking.id);
     await expectCalendar(mail, "REQUEST", [booking.id]);
     expect(unfold(mail.attachments[0].content.toString("utf8"))).toContain("SEQUENCE:2");
