@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer, { type Transporter } from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { calendarSequence } from "~/domain/booking/calendar-sequence";
 import { formatClockTime, formatDateLong, formatSessionTime } from "~/domain/time/format-session-time";
@@ -22,6 +22,10 @@ import { resetDatabase } from "../../../tests/setup/db";
 import { DAY, HOUR, NOW, at, createPlace, createStaffUser, createWorkshop } from "../../../tests/fixtures/rows";
 import { composeEmail } from "./compose.server";
 import type { ComposedEmail, EmailKind, OutboxRowToCompose } from "./contract";
+
+// Each test builds a small world, renders React and goes through SMTP: on a machine shared by
+// several test runs that can pass the default 5 s, so the harness waits longer (nothing is timed).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 // ---------------------------------------------------------------------------------------------
 // A real SMTP server on loopback
