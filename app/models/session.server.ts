@@ -355,3 +355,34 @@ export async function listOtherDatesWithSeats(
   });
   return rows.map((row) => toCatalogueSession(row, false, input.now));
 }
+
+/**
+ * Next workshops to suggest after one: upcoming sessions with a seat, of other workshops the
+ * person has not booked, one per workshop, those at the same place first, soonest first.
+ */
+export async function listSuggestedNextSessions(
+  db: DbClient,
+  input: { afterWorkshopId: string; placeId: string; personId: string; now: Date; limit: number },
+) {
+  const rows = await db.session.findMany({
+    where: {
+      ...visibleSessionWhere(input.now),
+      workshopId: { not: input.afterWorkshopId },
+      seatsTaken: { lt: prisma.session.fields.capacity },
+      bookings: { none: { personId: input.personId, status: { in: ["CONFIRMED", "WAITLISTED"] } } },
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 50,
+    select: catalogueSelect,
+  });
+  const samePlaceFirst = [...rows].sort(
+    (a, b) => Number(a.place.id !== input.placeId) - Number(b.place.id !== input.placeId),
+  );
+  const seen = new Set<string>();
+  const picked = samePlaceFirst.filter((row) => {
+    if (seen.has(row.workshop.id)) return false;
+    seen.add(row.workshop.id);
+    return true;
+  });
+  return picked.slice(0, input.limit).map((row) => toCatalogueSession(row, false, input.now));
+}

@@ -104,7 +104,7 @@ describe("findBookingByDeskCode", () => {
     for (const actor of [
       ANONYMOUS,
       { kind: "manage-link", bookingId } as const,
-      { kind: "resident", personId } as const,
+      { kind: "resident", personId, contactEmailNormalized: null } as const,
       staffWithoutPermission,
     ]) {
       expect(await findBookingByDeskCode(actor, code)).toEqual({ ok: false, code: "NOT_ALLOWED" });

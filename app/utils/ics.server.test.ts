@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 
 import { PARIS_TIME_ZONE } from "~/domain/time/paris";
 
-import { buildCalendar, escapeIcsText, foldIcsLine, formatIcsDate, type CalendarEvent } from "./ics.server";
+import {
+  buildCalendar,
+  buildCalendarOfEvents,
+  escapeIcsText,
+  foldIcsLine,
+  formatIcsDate,
+  type CalendarEvent,
+} from "./ics.server";
 
 /** The instant of a Paris wall-clock time, as staff enter it and the database stores it (tests run with TZ=UTC). */
 function inParis(year: number, month: number, day: number, hours: number, minutes = 0): Date {
@@ -186,5 +193,41 @@ describe("reminder alarms (VALARM)", () => {
       expect(() => buildCalendar({ ...winter, alarms: [{ before, description: "x" }] })).toThrow(/duration/);
     }
     expect(() => buildCalendar({ ...winter, alarms: [{ before: "-P1DT12H", description: "x" }] })).not.toThrow();
+  });
+});
+
+describe("calendar methods for emails", () => {
+  const organizer = { name: "Passerelle", email: "ne-pas-repondre@passerelle.example" };
+  const attendee = { name: "Odette Martin", email: "odette@example.org" };
+
+  it("an invitation is METHOD:REQUEST with its organiser and the person invited", () => {
+    const ics = buildCalendar({ ...winter, method: "REQUEST", organizer, attendee });
+    expect(property(ics, "METHOD")).toBe("REQUEST");
+    const lines = contentLines(ics);
+    expect(lines).toContain('ORGANIZER;CN="Passerelle":mailto:ne-pas-repondre@passerelle.example');
+    expect(lines).toContain('ATTENDEE;CN="Odette Martin";RSVP=FALSE:mailto:odette@example.org');
+  });
+
+  it("a cancellation is METHOD:CANCEL with STATUS:CANCELLED; the default stays PUBLISH", () => {
+    const ics = buildCalendar({ ...winter, method: "CANCEL", cancelled: true, sequence: 2 });
+    expect(property(ics, "METHOD")).toBe("CANCEL");
+    expect(property(ics, "STATUS")).toBe("CANCELLED");
+    expect(property(buildCalendar(winter), "METHOD")).toBe("PUBLISH");
+  });
+
+  it("a course's dates are several events in one calendar, each with its own UID", () => {
+    const second = { ...winter, uid: "booking-def456@passerelle", startsAt: new Date("2026-03-10T13:00:00Z") };
+    const ics = buildCalendarOfEvents([
+      { ...winter, method: "REQUEST" },
+      { ...second, method: "REQUEST" },
+    ]);
+    const lines = contentLines(ics);
+    expect(lines.filter((line) => line === "BEGIN:VCALENDAR")).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("UID:"))).toEqual([
+      "UID:booking-abc123@passerelle",
+      "UID:booking-def456@passerelle",
+    ]);
+    expect(lines.at(-1)).toBe("END:VCALENDAR");
+    expect(property(ics, "METHOD")).toBe("REQUEST");
   });
 });

@@ -22,7 +22,16 @@ export type CalendarEvent = {
   now: Date;
   /** Reminders the calendar shows before the event (VALARM); a cancelled event gets none. */
   alarms?: readonly CalendarAlarm[];
+  /**
+   * PUBLISH (default) for the manage page's download; an email invitation is REQUEST, its
+   * cancellation CANCEL (RFC 5546), which need an ORGANIZER (and the invited ATTENDEE).
+   */
+  method?: CalendarMethod;
+  organizer?: { name: string; email: string } | null;
+  attendee?: { name: string; email: string } | null;
 };
+
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
 
 /** A VALARM with ACTION:DISPLAY: the phone shows `description` at `before` the start. */
 export type CalendarAlarm = {
@@ -89,6 +98,11 @@ export function foldIcsLine(line: string): string {
   return chunks.join(`${CRLF} `);
 }
 
+/** A parameter value in double quotes (RFC 5545 §3.1: no DQUOTE or control character inside). */
+function quoteParam(value: string): string {
+  return `"${value.replace(/["\r\n\t]/g, " ")}"`;
+}
+
 /** A one-event calendar, METHOD:PUBLISH (an announcement to import, not an invitation to answer). */
 export function buildCalendar(event: CalendarEvent): string {
   const lines = [
@@ -96,7 +110,7 @@ export function buildCalendar(event: CalendarEvent): string {
     "VERSION:2.0",
     `PRODID:${PRODUCT_ID}`,
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${event.method ?? "PUBLISH"}`,
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
     `DTSTAMP:${formatIcsDate(event.now)}`,
@@ -106,6 +120,8 @@ export function buildCalendar(event: CalendarEvent): string {
     event.location ? `LOCATION:${escapeIcsText(event.location)}` : null,
     event.description ? `DESCRIPTION:${escapeIcsText(event.description)}` : null,
     event.url ? `URL:${event.url}` : null,
+    event.organizer ? `ORGANIZER;CN=${quoteParam(event.organizer.name)}:mailto:${event.organizer.email}` : null,
+    event.attendee ? `ATTENDEE;CN=${quoteParam(event.attendee.name)};RSVP=FALSE:mailto:${event.attendee.email}` : null,
     `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `SEQUENCE:${event.sequence}`,
     "TRANSP:OPAQUE",
@@ -118,4 +134,16 @@ export function buildCalendar(event: CalendarEvent): string {
     .map(foldIcsLine)
     .join(CRLF)
     .concat(CRLF);
+}
+
+/**
+ * Several events in one file (a course's dates): the VEVENT blocks of one-event calendars under
+ * one VCALENDAR, so each event is written exactly as a single booking's file writes it.
+ */
+export function buildCalendarOfEvents(events: readonly CalendarEvent[]): string {
+  if (events.length === 0) throw new Error("A calendar file needs at least one event");
+  const files = events.map(buildCalendar);
+  const blocks = files.map((file) => file.slice(file.indexOf("BEGIN:VEVENT"), file.lastIndexOf("END:VCALENDAR")));
+  const first = files[0];
+  return first.slice(0, first.indexOf("BEGIN:VEVENT")) + blocks.join("") + `END:VCALENDAR${CRLF}`;
 }

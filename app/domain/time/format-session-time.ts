@@ -72,3 +72,8 @@ export function formatDateLong(date: Date, locale: DisplayLocale): string {
   const style = STYLES[locale];
   return paris(date, style.dateLong, style);
 }
+
+/** "14 h 30" (fr), "2:30 pm" (en): a time of day alone, in Paris time. */
+export function formatClockTime(date: Date, locale: DisplayLocale): string {
+  return clockTime(date, STYLES[locale]);
+}

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The card and the calendar file are for what is still ahead and still on.
   const active = upcoming.filter((b) => b.status !== "CANCELLED" && b.session.status !== "CANCELLED");
   const links = await ownBookingLinks(
-    personId,
+    access,
     active.map((b) => b.id),
   );
   return {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { placeAddress } from "~/services/booking-summary.server";
+import { bookingCalendarEvent } from "~/services/booking-calendar.server";
 import { findBookingByManageToken } from "~/services/read-bookings.server";
 import { manageBookingPath } from "~/utils/booking-paths";
 import { env } from "~/utils/env.server";
@@ -18,31 +18,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = booking;
   const { workshop, place } = session;
   const manageUrl = new URL(manageBookingPath(token), env.APP_URL).href;
-  const description = [
-    workshop.summary,
-    t("calendar.booked", { name: `${booking.person.firstName} ${booking.person.lastName}` }),
-    workshop.whatToBring ? t("calendar.whatToBring", { items: workshop.whatToBring }) : null,
-    workshop.devicesLent ? t("calendar.devicesLent") : null,
-    place.phone ? t("calendar.phone", { phone: place.phone }) : null,
-    t("calendar.manage", { url: manageUrl }),
-  ].filter(Boolean);
-  const ics = buildCalendar({
-    uid: `booking-${booking.id}@${new URL(env.APP_URL).hostname}`,
-    title: workshop.title,
-    startsAt: session.startsAt,
-    endsAt: session.endsAt,
-    location: `${place.name}, ${placeAddress(place)}`,
-    description: description.join("\n"),
-    url: manageUrl,
-    cancelled: booking.status === "CANCELLED" || session.status === "CANCELLED",
-    sequence: booking.calendarSequence,
-    now,
-    // The phone's own reminders: the day before, to plan the trip, and two hours before, to leave.
-    alarms: [
-      { before: "-P1D", description: t("calendarAlarm.dayBefore", { title: workshop.title, place: place.name }) },
-      { before: "-PT2H", description: t("calendarAlarm.soon", { title: workshop.title, place: place.name }) },
-    ],
-  });
+  const ics = buildCalendar(
+    bookingCalendarEvent({
+      bookingId: booking.id,
+      cancelled: booking.status === "CANCELLED" || session.status === "CANCELLED",
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      workshop,
+      place,
+      personName: `${booking.person.firstName} ${booking.person.lastName}`,
+      manageUrl,
+      sequence: booking.calendarSequence,
+      now,
+      t,
+    }),
+  );
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
