@@ -31,6 +31,21 @@ const schema = z.object({
   SESSION_SECRET_FILE: z.string().min(1).default(DEFAULT_SESSION_SECRET_FILE),
   SMTP_URL: z.string().url("SMTP_URL must look like smtp://user:password@host:port").optional(),
   MAIL_FROM: z.string().min(3).default("Passerelle <ne-pas-repondre@passerelle.example>"),
+  // The outbox sender (docs/decisions/017).
+  /** Without SMTP_URL, sent mail is written here as .eml files, read by the local mail view. */
+  MAIL_CAPTURE_DIR: z.string().min(1, "MAIL_CAPTURE_DIR must be a folder such as var/mail").default("var/mail"),
+  OUTBOX_INTERVAL_MS: z.coerce
+    .number({
+      invalid_type_error: "OUTBOX_INTERVAL_MS must be a number of milliseconds such as 5000 (0 turns the sender off)",
+    })
+    .int("OUTBOX_INTERVAL_MS must be a whole number of milliseconds such as 5000 (0 turns the sender off)")
+    .min(0, "OUTBOX_INTERVAL_MS must be 0 (sender off) or a number of milliseconds such as 5000")
+    .default(5000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ invalid_type_error: "OUTBOX_LEASE_MS must be a number of milliseconds such as 120000" })
+    .int("OUTBOX_LEASE_MS must be a whole number of milliseconds such as 120000")
+    .min(100, "OUTBOX_LEASE_MS must be at least 100 milliseconds (the default, 120000, suits a real mail server)")
+    .default(120_000),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };
