@@ -1,4 +1,5 @@
 // Running the sender: on an interval inside the server, or once from `npm run jobs:once`.
+import { describeSendError } from "~/domain/outbox/send-retry";
 import type { ComposeEmail } from "~/services/email/contract";
 import { prisma, type Db } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
@@ -29,13 +30,17 @@ export function senderFromEnv(
  * Batches until a batch finds nothing due (rows waiting for a retry, or held by another sender,
  * are not due). Returns the totals.
  */
-export async function sendUntilNothingDue(setup: SenderSetup): Promise<BatchSummary> {
+export async function sendUntilNothingDue(
+  setup: SenderSetup,
+  keepGoing: () => boolean = () => true,
+): Promise<BatchSummary> {
   const total: BatchSummary = { due: 0, sent: 0, dropped: 0, retry: 0, failed: 0, taken: 0, "lost-claim": 0 };
-  for (;;) {
+  while (keepGoing()) {
     const batch = await sendDueEmails(setup);
     for (const key of Object.keys(total) as (keyof BatchSummary)[]) total[key] += batch[key];
-    if (batch.due === 0) return total;
+    if (batch.due === 0) break;
   }
+  return total;
 }
 
 export type OutboxWorker = { stop(): Promise<void> };
@@ -50,10 +55,10 @@ export function startOutboxWorker(setup: SenderSetup, intervalMs: number): Outbo
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = sendUntilNothingDue(setup)
+    running = sendUntilNothingDue(setup, () => !stopped)
       .then(() => undefined)
       .catch((error: unknown) => {
-        console.error(`outbox: the sender's pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`outbox: the sender's pass failed: ${describeSendError(error)}`);
       })
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);
