@@ -1,6 +1,7 @@
 // Layer boundaries of app/ (docs/decisions/013-layers-enforced-by-lint.md).
 // Imports flow one way: routes → services → domain and models → utils; components are UI pieces
-// that routes render. Run by `npm run lint:boundaries`; tests/unit/boundaries.test.ts runs the same
+// that routes render. Jobs (the outbox sender) sit beside the routes: they use services, models,
+// domain and utils, and only the server entry starts them. Run by `npm run lint:boundaries`; tests/unit/boundaries.test.ts runs the same
 // file on the fixtures in tests/lint-fixtures/ (run from there, so every path below is relative to
 // the folder the cruise starts in: `app/...`).
 
@@ -27,8 +28,24 @@ module.exports = {
       name: "upward-import-of-route",
       comment: "Nothing below the routes imports a route (nor root): services, models, domain, utils, components.",
       severity: "error",
-      from: { path: "^app/(services|models|domain|utils|components)/" },
+      from: { path: "^app/(jobs|services|models|domain|utils|components)/" },
       to: { path: ROUTES },
+    },
+    {
+      name: "job-imported-from-app",
+      comment:
+        "Jobs (app/jobs) run beside the requests: only the server entry (app/entry.server.tsx) starts them; " +
+        "scripts outside app/ may run them. Nothing else in app/ imports a job.",
+      severity: "error",
+      from: { path: "^app/", pathNot: "^app/(jobs/|entry\\.server\\.tsx?$)" },
+      to: { path: "^app/jobs/" },
+    },
+    {
+      name: "job-imports-component",
+      comment: "A job renders no page: it does not import UI components.",
+      severity: "error",
+      from: { path: "^app/jobs/" },
+      to: { path: "^app/components/" },
     },
     {
       name: "upward-import-of-service",

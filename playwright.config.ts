@@ -88,6 +88,8 @@ export default defineConfig({
         DATABASE_URL: `file:./${E2E_DB_FILE}`,
         APP_URL: e2eUrls.app,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        // The outbox sender runs in the server: emails reach the sink within a second.
+        OUTBOX_INTERVAL_MS: "500",
         SESSION_SECRET: E2E_SESSION_SECRET,
         // Every test comes from loopback: per-address limits would count the whole suite as one resident.
         RATE_LIMIT_EXEMPT_ADDRESSES: "127.0.0.1,::1",

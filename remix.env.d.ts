@@ -17,6 +17,10 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** This response's Content-Security-Policy nonce, for the page's inline scripts. */
     cspNonce: string;
+    /** The TCP peer's address, whatever TRUST_PROXY says (the local mail view asks for loopback). */
+    socketAddress?: string;
+    /** A Forwarded or X-Forwarded-For header came with the request: it went through a proxy. */
+    forwarded?: boolean;
   }
 }
 

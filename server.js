@@ -56,6 +56,7 @@ if (isDev) {
   watch(new URL("./build/", import.meta.url), { recursive: false }, async () => {
     build = await loadBuild();
     broadcastDevReady(build);
+    await restartOutboxWorker();
   });
 }
 
@@ -66,19 +67,35 @@ app.all(
     getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: res.locals.cspNonce,
+      socketAddress: req.socket.remoteAddress ?? "unknown",
+      forwarded: Boolean(req.get("forwarded") || req.get("x-forwarded-for")),
     }),
   }),
 );
 
 app.use(unreadableRequestHandler);
 
+// The outbox sender runs in this process, from the build (app/entry.server.tsx). A reloaded build
+// in development brings its own: the old one is stopped first.
+/** @type {{ stop(): Promise<void> } | null} */
+let outboxWorker = null;
+async function restartOutboxWorker() {
+  await outboxWorker?.stop();
+  outboxWorker = build.entry.module.startOutboxWorker?.() ?? null;
+}
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
   console.log(`Passerelle is ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
   if (isDev) broadcastDevReady(build);
+  void restartOutboxWorker();
 });
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    // The row being sent is finished and recorded before the process ends.
+    const stopped = outboxWorker?.stop() ?? Promise.resolve();
+    server.close(() => void stopped.finally(() => process.exit(0)));
+  });
 }

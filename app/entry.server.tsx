@@ -5,10 +5,25 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
-import "~/utils/env.server";
+import { senderFromEnv, startOutboxWorker as startWorker, type OutboxWorker } from "~/jobs/outbox-worker.server";
+import { composeEmail } from "~/services/email/compose.server";
+import { env } from "~/utils/env.server";
 import { getI18n, getLanguage } from "~/utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * The outbox sender inside the server (server.js calls this once the server listens, and stops
+ * the worker on SIGTERM). OUTBOX_INTERVAL_MS=0 leaves sending to `npm run jobs:once`.
+ */
+export function startOutboxWorker(): OutboxWorker | null {
+  if (env.OUTBOX_INTERVAL_MS === 0) return null;
+  const setup = senderFromEnv(env, composeEmail);
+  console.log(
+    `outbox: sending every ${env.OUTBOX_INTERVAL_MS} ms, ${setup.transport.mode === "smtp" ? "over SMTP_URL" : `captured in ${env.MAIL_CAPTURE_DIR}`}`,
+  );
+  return startWorker(setup, env.OUTBOX_INTERVAL_MS);
+}
 
 export default async function handleRequest(
   request: Request,

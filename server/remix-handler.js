@@ -14,6 +14,8 @@ function createRemixHeaders(requestHeaders) {
   return headers;
 }
 
+const REPLACEABLE_HEADERS = new Set(["content-security-policy", "x-frame-options"]);
+
 /**
  * @param {import("express").Response} res
  * @param {Response} response
@@ -21,7 +23,12 @@ function createRemixHeaders(requestHeaders) {
 async function sendRemixResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  for (const [name, value] of response.headers.entries()) {
+    // A route may replace the default framing rules (the local mail view's message frame does);
+    // every other header adds to what the middleware set.
+    if (REPLACEABLE_HEADERS.has(name.toLowerCase())) res.setHeader(name, value);
+    else res.append(name, value);
+  }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();

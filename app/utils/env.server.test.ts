@@ -88,4 +88,22 @@ describe("parseEnv", () => {
     ]);
   });
   // --- end when scheduled emails are due ---
+
+  it("reads the outbox sender's settings, with defaults for the demo", () => {
+    const defaults = parseEnv({}, noFile);
+    expect(defaults.SMTP_URL).toBeUndefined();
+    expect(defaults.MAIL_CAPTURE_DIR).toBe("var/mail");
+    expect(defaults.OUTBOX_INTERVAL_MS).toBe(5000);
+    expect(defaults.OUTBOX_LEASE_MS).toBe(120_000);
+    const set = parseEnv({ OUTBOX_INTERVAL_MS: "0", OUTBOX_LEASE_MS: "500", MAIL_CAPTURE_DIR: "/tmp/mail" }, noFile);
+    expect([set.OUTBOX_INTERVAL_MS, set.OUTBOX_LEASE_MS, set.MAIL_CAPTURE_DIR]).toEqual([0, 500, "/tmp/mail"]);
+  });
+
+  it("says which outbox setting is wrong", () => {
+    expect(() => parseEnv({ OUTBOX_INTERVAL_MS: "soon" }, noFile)).toThrow(
+      /OUTBOX_INTERVAL_MS: OUTBOX_INTERVAL_MS must be a number of milliseconds such as 5000/,
+    );
+    expect(() => parseEnv({ OUTBOX_INTERVAL_MS: "-1" }, noFile)).toThrow(/0 \(sender off\)/);
+    expect(() => parseEnv({ OUTBOX_LEASE_MS: "10" }, noFile)).toThrow(/at least 100 milliseconds/);
+  });
 });

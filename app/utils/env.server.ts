@@ -65,6 +65,21 @@ const schema = z.object({
   /** Paris time of the reminder on the workshop's morning, "HH:mm" between 06:00 and 21:59. */
   REMINDER_MORNING_HOUR: daytimeClock("REMINDER_MORNING_HOUR", "08:00"),
   // --- end when scheduled emails are due ---
+  // The outbox sender (docs/decisions/017).
+  /** Without SMTP_URL, sent mail is written here as .eml files, read by the local mail view. */
+  MAIL_CAPTURE_DIR: z.string().min(1, "MAIL_CAPTURE_DIR must be a folder such as var/mail").default("var/mail"),
+  OUTBOX_INTERVAL_MS: z.coerce
+    .number({
+      invalid_type_error: "OUTBOX_INTERVAL_MS must be a number of milliseconds such as 5000 (0 turns the sender off)",
+    })
+    .int("OUTBOX_INTERVAL_MS must be a whole number of milliseconds such as 5000 (0 turns the sender off)")
+    .min(0, "OUTBOX_INTERVAL_MS must be 0 (sender off) or a number of milliseconds such as 5000")
+    .default(5000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ invalid_type_error: "OUTBOX_LEASE_MS must be a number of milliseconds such as 120000" })
+    .int("OUTBOX_LEASE_MS must be a whole number of milliseconds such as 120000")
+    .min(100, "OUTBOX_LEASE_MS must be at least 100 milliseconds (the default, 120000, suits a real mail server)")
+    .default(120_000),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string };

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { bookingStatus, claim, derivedLinkToken, sqlDate, withDb } from "./support/e2e-db";
+import { nextMatchSentTo } from "./support/smtp-sink";
 
 // One policy answers "may I cancel this?": for a booking whose session the place cancelled,
 // the manage page and the bookings list must say the same thing (the place cancelled it,
@@ -64,18 +65,10 @@ test("a booking of a session the place cancelled: the manage page and the list a
   expect(bookingStatus(booked.bookingId)).toBe("CONFIRMED");
 
   // The bookings list, signed in by the link sent to her address.
-  await page.request.post("/mes-reservations", { form: { email: booked.email } });
-  const link = withDb(
-    (db) =>
-      db
-        .prepare(
-          `SELECT payload FROM OutboxEmail WHERE kind = 'bookings-link' AND lower(recipient) = lower(?)
-           ORDER BY createdAt DESC, rowid DESC LIMIT 1`,
-        )
-        .get(booked.email) as { payload: string },
+  const link = await nextMatchSentTo(booked.email, /\/mes-reservations\/acces\/[\w-]{43}/, () =>
+    page.request.post("/mes-reservations", { form: { email: booked.email } }),
   );
-  const { accessTokenId } = JSON.parse(link.payload) as { accessTokenId: string };
-  await page.goto(`/mes-reservations/acces/${derivedLinkToken("bookings-link", accessTokenId)}`);
+  await page.goto(link);
   await scan();
   await page.getByRole("button", { name: "Voir mes réservations" }).click();
   await expect(page).toHaveURL("/mes-reservations/liste");

@@ -54,6 +54,11 @@ describe("layer boundaries (dependency-cruiser)", () => {
       "upward-import-of-route: app/domain/imports-upward.ts → app/root.tsx",
       "upward-import-of-route: app/utils/imports-upward.ts → app/routes/target.tsx",
       "upward-import-of-route: app/components/imports-upward.tsx → app/routes/target.tsx",
+      // a job importing a route or a component; anything in app/ but the server entry importing a job
+      "upward-import-of-route: app/jobs/imports-upward.server.ts → app/routes/target.tsx",
+      "job-imports-component: app/jobs/imports-upward.server.ts → app/components/target.tsx",
+      "job-imported-from-app: app/services/imports-job.server.ts → app/jobs/target.server.ts",
+      "job-imported-from-app: app/routes/imports-job.tsx → app/jobs/target.server.ts",
       // models, domain, utils importing services
       "upward-import-of-service: app/models/imports-upward.server.ts → app/services/target.server.ts",
       "upward-import-of-service: app/domain/imports-upward.ts → app/services/target.server.ts",

@@ -1,0 +1,3 @@
+import { sendThing } from "~/jobs/send.server";
+
+export const startJobs = () => sendThing("1");

@@ -1,0 +1,3 @@
+import { job } from "~/jobs/target.server";
+
+export const value = job;
