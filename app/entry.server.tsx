@@ -7,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { senderFromEnv, startOutboxWorker as startWorker, type OutboxWorker } from "~/jobs/outbox-worker.server";
 import { composeEmail } from "~/services/email/compose.server";
+import { scheduleDueEmails } from "~/services/schedule-due-emails.server";
 import { env } from "~/utils/env.server";
 import { getI18n, getLanguage } from "~/utils/i18n.server";
 
@@ -18,7 +19,7 @@ const ABORT_DELAY = 5_000;
  */
 export function startOutboxWorker(): OutboxWorker | null {
   if (env.OUTBOX_INTERVAL_MS === 0) return null;
-  const setup = senderFromEnv(env, composeEmail);
+  const setup = senderFromEnv(env, composeEmail, { schedule: scheduleDueEmails });
   console.log(
     `outbox: sending every ${env.OUTBOX_INTERVAL_MS} ms, ${setup.transport.mode === "smtp" ? "over SMTP_URL" : `captured in ${env.MAIL_CAPTURE_DIR}`}`,
   );

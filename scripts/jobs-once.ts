@@ -3,10 +3,11 @@
 // the same way, so no email goes twice (docs/decisions/017).
 import { senderFromEnv, sendUntilNothingDue } from "../app/jobs/outbox-worker.server";
 import { composeEmail } from "../app/services/email/compose.server";
+import { scheduleDueEmails } from "../app/services/schedule-due-emails.server";
 import { prisma } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 
-const setup = senderFromEnv(env, composeEmail);
+const setup = senderFromEnv(env, composeEmail, { schedule: scheduleDueEmails });
 let exitCode = 0;
 try {
   const total = await sendUntilNothingDue(setup);

@@ -13,9 +13,15 @@ export type SenderSetup = Omit<SendDueEmailsOptions, "now" | "batchSize">;
 export function senderFromEnv(
   env: Pick<Env, "SMTP_URL" | "MAIL_CAPTURE_DIR" | "MAIL_FROM" | "APP_URL" | "OUTBOX_LEASE_MS">,
   compose: ComposeEmail,
-  options: { db?: Db; transport?: MailTransport; log?: (line: string) => void } = {},
+  options: {
+    db?: Db;
+    transport?: MailTransport;
+    log?: (line: string) => void;
+    schedule?: SenderSetup["schedule"];
+  } = {},
 ): SenderSetup {
   return {
+    schedule: options.schedule,
     db: options.db ?? prisma,
     compose,
     transport: options.transport ?? createMailTransport({ smtpUrl: env.SMTP_URL, captureDir: env.MAIL_CAPTURE_DIR }),
@@ -35,6 +41,10 @@ export async function sendUntilNothingDue(
   keepGoing: () => boolean = () => true,
 ): Promise<BatchSummary> {
   const total: BatchSummary = { due: 0, sent: 0, dropped: 0, retry: 0, failed: 0, taken: 0, "lost-claim": 0 };
+  // A failing schedule must not hold back the emails already due: logged, and sending goes on.
+  await setup.schedule?.(new Date()).catch((error: unknown) => {
+    (setup.log ?? console.error)(`outbox: scheduling failed: ${describeSendError(error)}`);
+  });
   while (keepGoing()) {
     const batch = await sendDueEmails(setup);
     for (const key of Object.keys(total) as (keyof BatchSummary)[]) total[key] += batch[key];

@@ -34,6 +34,11 @@ export type SendDueEmailsOptions = {
   batchSize?: number;
   /** Lines name rows by id, kind and state: never a recipient, a payload or a link. */
   log?: SenderLog;
+  /**
+   * Writes the rows that fall due by the calendar rather than by a change (the trainers' rosters:
+   * scheduleDueEmails), before each pass looks for due rows.
+   */
+  schedule?: (now: Date) => Promise<unknown>;
 };
 
 export type SendOutcome = "sent" | "dropped" | "retry" | "failed" | "taken" | "lost-claim";

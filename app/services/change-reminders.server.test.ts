@@ -42,7 +42,7 @@ test("the link's holder stops the reminders of this booking, and restarts them; 
   expect(await prisma.person.findUniqueOrThrow({ where: { id: booked.personId } })).toEqual(before);
 });
 
-test("another booking's link changes nothing and hears 'not found'; a phone-only booking has no reminders to stop", async () => {
+test("another booking's link changes nothing and hears 'not found'; a phone-only booking may stop (its helper's copies) but not restart", async () => {
   const booked = await booking();
   const other = await booking();
   expect(
@@ -61,6 +61,14 @@ test("another booking's link changes nothing and hears 'not found'; a phone-only
       bookingId: phoneOnly.bookingId,
       actor: { kind: "manage-link", bookingId: phoneOnly.bookingId },
       wanted: false,
+      now: NOW,
+    }),
+  ).toEqual({ ok: true, changed: true });
+  expect(
+    await changeReminders({
+      bookingId: phoneOnly.bookingId,
+      actor: { kind: "manage-link", bookingId: phoneOnly.bookingId },
+      wanted: true,
       now: NOW,
     }),
   ).toEqual({ ok: false, code: "NO_EMAIL" });

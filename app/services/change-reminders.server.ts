@@ -1,5 +1,6 @@
 import { mayChangeReminders, type Actor, type RemindersReason } from "~/domain/policy/booking-policy";
 
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { runTransaction } from "./transaction.server";
 
 export type ChangeRemindersInput = {
@@ -36,10 +37,12 @@ export async function changeReminders(input: ChangeRemindersInput): Promise<Chan
       },
     });
     if (booking === null || booking.session.deletedAt !== null) return { ok: false, code: "NOT_FOUND" };
-    const answer = mayChangeReminders(input.actor, { booking, session: booking.session, now });
+    const answer = mayChangeReminders(input.actor, { booking, session: booking.session, now, wanted: input.wanted });
     if (!answer.may) return { ok: false, code: answer.reason === "NOT_ALLOWED" ? "NOT_FOUND" : answer.reason };
     if (booking.remindersWanted === input.wanted) return { ok: true, changed: false };
     await tx.booking.update({ where: { id: booking.id }, data: { remindersWanted: input.wanted } });
+    // The reminder rows follow: dropped when stopped, written again when restarted.
+    await syncScheduledEmails(tx, booking.id, now);
     return { ok: true, changed: true };
   });
 }

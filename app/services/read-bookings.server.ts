@@ -141,6 +141,7 @@ function toManagedBooking(
         booking: { ...row, personId: row.person.id },
         session: row.session,
         now,
+        wanted: !row.remindersWanted,
       }),
     },
   };

@@ -1,24 +1,29 @@
 // "Arrêter les rappels": the one-click link of every booking email (List-Unsubscribe with
 // List-Unsubscribe-Post, RFC 8058). Its token is derived from the booking id and the link key,
 // so it is checked by recomputing it; it proves control of the booking's reminders only.
-import { mayStopReminders } from "~/domain/policy/reminders-policy";
+import { mayChangeReminders } from "~/domain/policy/booking-policy";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import type { Language } from "~/utils/i18n";
 import { prisma } from "~/utils/db.server";
 import { isStopRemindersToken } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
+import { syncScheduledEmails } from "./booking-schedule.server";
 import { runTransaction } from "./transaction.server";
 
-export const REMINDERS_STOPPED = "reminders stopped";
+/** The reason the schedule gives the rows it drops when reminders are stopped (domain/email/scheduled-emails). */
+export const REMINDERS_STOPPED = "reminders-stopped";
 
 export type StopLinkView = { workshopTitle: string; when: string; remindersWanted: boolean };
 
 const bookingSelect = {
   id: true,
   personId: true,
+  status: true,
+  contactEmail: true,
+  contactEmailNormalized: true,
   remindersWanted: true,
-  session: { select: { startsAt: true, endsAt: true, workshop: { select: { title: true } } } },
+  session: { select: { status: true, startsAt: true, endsAt: true, workshop: { select: { title: true } } } },
 } as const;
 
 function isLinkOf(bookingId: string, token: string): boolean {
@@ -67,15 +72,20 @@ export async function stopRemindersByLink(input: {
       select: bookingSelect,
     });
     if (booking === null) return { ok: false, code: "NOT_FOUND" } as const;
-    const answer = mayStopReminders({ kind: "stop-reminders-link", bookingId: input.bookingId }, { booking });
+    const answer = mayChangeReminders(
+      { kind: "stop-reminders-link", bookingId: input.bookingId },
+      { booking, session: booking.session, now, wanted: false },
+    );
     if (!answer.may) return { ok: false, code: "NOT_FOUND" } as const;
+    const alreadyStopped = !booking.remindersWanted;
 
+    const pending = { bookingId: booking.id, kind: "reminder", state: "PENDING" } as const;
+    const before = await tx.outboxEmail.count({ where: pending });
     await tx.booking.updateMany({ where: { id: booking.id, remindersWanted: true }, data: { remindersWanted: false } });
-    const { count } = await tx.outboxEmail.updateMany({
-      where: { bookingId: booking.id, kind: "reminder", state: "PENDING" },
-      data: { state: "DROPPED", droppedAt: now, dropReason: REMINDERS_STOPPED },
-    });
-    if (!answer.alreadyStopped || count > 0) {
+    // The schedule follows the booking: its pending reminders are dropped, saying why.
+    await syncScheduledEmails(tx, booking.id, now);
+    const count = before - (await tx.outboxEmail.count({ where: pending }));
+    if (!alreadyStopped || count > 0) {
       await audit(tx, {
         action: "booking.reminders-stopped",
         entityType: "Booking",
@@ -84,6 +94,6 @@ export async function stopRemindersByLink(input: {
         at: now,
       });
     }
-    return { ok: true, alreadyStopped: answer.alreadyStopped, dropped: count } as const;
+    return { ok: true, alreadyStopped, dropped: count } as const;
   });
 }

@@ -317,6 +317,7 @@ describe("mayChangeReminders", () => {
     },
     session: { status: "SCHEDULED", startsAt: new Date("2026-03-03T13:00:00Z") },
     now: NOW,
+    wanted: true,
     ...overrides,
   });
 
@@ -358,5 +359,31 @@ describe("mayChangeReminders", () => {
       may: false,
       reason: "SESSION_STARTED",
     });
+  });
+  it("stopping is allowed at any time to whoever controls the booking: cancelled, started, no email", () => {
+    const late = question({
+      wanted: false,
+      booking: { ...question().booking, status: "CANCELLED", contactEmail: null },
+      session: { status: "CANCELLED", startsAt: NOW },
+    });
+    for (const actor of [ACTORS["manage link"], ACTORS["bookings session"], ACTORS["staff who may book"]]) {
+      expect(mayChangeReminders(actor, late)).toEqual({ may: true });
+    }
+  });
+
+  it("the emails' one-click stop link may stop this booking's reminders, never restart them, never another's", () => {
+    const link = { kind: "stop-reminders-link", bookingId: "b1" } as const;
+    expect(mayChangeReminders(link, question({ wanted: false }))).toEqual({ may: true });
+    expect(mayChangeReminders(link, question({ wanted: true }))).toEqual({ may: false, reason: "NOT_ALLOWED" });
+    expect(mayChangeReminders({ kind: "stop-reminders-link", bookingId: "b2" }, question({ wanted: false }))).toEqual({
+      may: false,
+      reason: "NOT_ALLOWED",
+    });
+  });
+
+  it("stopping is still NOT_ALLOWED to anyone who does not control the booking", () => {
+    for (const actor of [ANONYMOUS, { kind: "manage-link", bookingId: "b2" } as const, staff(["create:booking:any"])]) {
+      expect(mayChangeReminders(actor, question({ wanted: false }))).toEqual({ may: false, reason: "NOT_ALLOWED" });
+    }
   });
 });

@@ -205,17 +205,29 @@ export interface RemindersQuestion {
   booking: BookingActedOn & { contactEmail: string | null };
   session: { status: SessionStatus; startsAt: Date };
   now: Date;
+  /** What the actor asks for: reminders on (true) or off (false). */
+  wanted: boolean;
 }
+
+/**
+ * Holds the one-click "stop the reminders" link of one booking's emails (List-Unsubscribe,
+ * RFC 8058): it proves that much and nothing more — it cannot restart them, nor cancel.
+ */
+export type StopLinkHolder = { kind: "stop-reminders-link"; bookingId: string };
 
 /**
  * Whoever controls the booking (the same actors as for cancelling) may change its own settings,
  * reminders included: the manage link's holder changes only this booking, never the stored person
- * (decision 010). Only while reminders could still come: an email to send them to, the booking
- * active, the session on and not begun.
+ * (decision 010). Stopping only takes messages away, so it is allowed at any time, as often as
+ * asked, and also to the holder of the emails' stop link. Restarting only while reminders could
+ * still come: an email to send them to, the booking active, the session on and not begun.
  */
-export function mayChangeReminders(actor: Actor, question: RemindersQuestion): RemindersAnswer {
-  const { booking, session, now } = question;
-  if (!controlsBooking(actor, booking)) return { may: false, reason: "NOT_ALLOWED" };
+export function mayChangeReminders(actor: Actor | StopLinkHolder, question: RemindersQuestion): RemindersAnswer {
+  const { booking, session, now, wanted } = question;
+  const controls =
+    actor.kind === "stop-reminders-link" ? actor.bookingId === booking.id && !wanted : controlsBooking(actor, booking);
+  if (!controls) return { may: false, reason: "NOT_ALLOWED" };
+  if (!wanted) return { may: true };
   if (session.status === "CANCELLED") return { may: false, reason: "SESSION_CANCELLED" };
   if (booking.status === "CANCELLED") return { may: false, reason: "ALREADY_CANCELLED" };
   if (now.getTime() >= session.startsAt.getTime()) return { may: false, reason: "SESSION_STARTED" };
