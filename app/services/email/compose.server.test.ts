@@ -413,6 +413,7 @@ describe.each(["fr", "ar"] as const)("every kind, in %s, through a real SMTP ser
     const opened = await Promise.all([...new Set(tokens)].map((token) => findBookingByManageToken(token, NOW)));
     expect(new Set(opened.map((b) => b?.id))).toEqual(new Set([first.id, second.id]));
     await expectCalendar(mail, "REQUEST", [first.id, second.id]);
+    expect(rawHeader(mail, "list-unsubscribe")).toBeUndefined();
   });
 
   test("bookings-link: the link derived from the access token's id opens that token", async () => {

@@ -100,7 +100,11 @@ async function composeBookingEmail(
 
   const { session, person } = booking;
   const to = reminder?.toHelper ? (person.helperEmail ?? row.recipient) : (booking.contactEmail ?? row.recipient);
-  const remindersMayFollow = !["booking-cancelled", "session-cancelled", "follow-up"].includes(kind);
+  // A course's confirmation covers several bookings, and a stop link stops one booking's
+  // reminders: each of its reminders carries its own link instead.
+  const remindersMayFollow = !["booking-cancelled", "session-cancelled", "follow-up", "enrolment-confirmed"].includes(
+    kind,
+  );
   const stopRemindersUrl = remindersMayFollow
     ? absolute(stopRemindersPath(booking.id, stopRemindersTokenFor(booking.id)))
     : null;
