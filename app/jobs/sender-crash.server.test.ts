@@ -138,7 +138,7 @@ test(`${DUE} due emails, the sender killed at least ${KILLS} times: each deliver
     const { child, ready, exited } = startSender();
     await ready;
     await afterDeliveries(Math.floor(Math.random() * (MAX_MESSAGES_PER_RUN + 1)), exited);
-    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20)));
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 10)));
     if (child.exitCode === null && child.kill("SIGKILL")) kills += 1;
     await exited;
   }

@@ -2,7 +2,7 @@
 // itself only (app/domain/policy/local-mail.ts, docs/decisions/017).
 import type { AppLoadContext } from "@remix-run/node";
 
-import { OUTBOX_STATES, type OutboxEmailState } from "~/domain/outbox/states";
+import type { OutboxEmailState } from "~/domain/outbox/states";
 import { mayReadLocalMail, type LocalMailAnswer } from "~/domain/policy/local-mail";
 import {
   countOutboxEmailsByState,
@@ -63,8 +63,6 @@ export async function outboxOverview(state: OutboxEmailState, page: number): Pro
   const rows = await listOutboxEmails(prisma, state, (page - 1) * OUTBOX_PAGE_SIZE, OUTBOX_PAGE_SIZE);
   return { state, counts, rows, page, pages: Math.max(1, Math.ceil(counts[state] / OUTBOX_PAGE_SIZE)) };
 }
-
-export { OUTBOX_STATES };
 
 /** "Envoyer à nouveau": a FAILED row back to PENDING, due now, its attempts counted afresh. */
 export async function sendFailedEmailAgain(

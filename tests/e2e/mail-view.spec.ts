@@ -10,6 +10,8 @@ import { tr } from "./support/i18n";
 const t = (key: string, values?: Record<string, string | number>) => tr("fr", key, values);
 
 test.describe("a demo server without SMTP_URL", () => {
+  // One capture server for these tests: they run one after the other, in one worker.
+  test.describe.configure({ mode: "default" });
   let server: CaptureServer;
 
   test.beforeAll(async () => {
@@ -70,6 +72,38 @@ test.describe("a demo server without SMTP_URL", () => {
     await expect(sent).toHaveCount(1);
     expect(await page.locator("main").innerHTML()).not.toMatch(/\/reservation\/|\/mes-reservations\/acces\//);
     await scan();
+  });
+
+  test("a failed email is listed with its error, and « send again » puts it back in line", async ({ page, scan }) => {
+    const run = Date.now().toString(36);
+    const recipient = `echec-${run}@example.org`;
+    const id = `e2e-failed-${run}`;
+    server.withDb((db) =>
+      db
+        .prepare(
+          `INSERT INTO OutboxEmail (id, kind, recipient, locale, payload, dedupeKey, state, sendAfter, attempts,
+             lastError, failedAt, createdAt, updatedAt)
+           VALUES (?, 'reminder', ?, 'fr', '{}', ?, 'FAILED', ?, 6, 'Error: connect ECONNREFUSED 10.0.0.9:25', ?, ?, ?)`,
+        )
+        .run(id, recipient, `e2e:${id}`, Date.now(), Date.now(), Date.now(), Date.now()),
+    );
+    const state = () =>
+      server.withDb(
+        (db) => (db.prepare("SELECT state FROM OutboxEmail WHERE id = ?").get(id) as { state: string }).state,
+      );
+
+    await page.goto(`${server.url}/courrier/envoi?etat=FAILED`);
+    const row = page.getByRole("row").filter({ hasText: recipient });
+    await expect(row).toContainText("Error: connect ECONNREFUSED 10.0.0.9:25");
+    await scan();
+    await row.getByRole("button", { name: new RegExp(`^${t("mail:outbox.sendAgain")}`) }).click();
+    await expect(page.getByRole("status")).toHaveText(t("mail:outbox.sentAgain"));
+    await expect(page.getByRole("row").filter({ hasText: recipient })).toHaveCount(0);
+    await scan();
+    // Back in line, then taken by the running sender: sent, or dropped by the composer (no booking
+    // behind this row) — out of FAILED either way.
+    await expect.poll(state).not.toBe("FAILED");
+    await expect.poll(state).not.toBe("PENDING");
   });
 });
 

@@ -6,9 +6,15 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { expect } from "@playwright/test";
+import Database from "better-sqlite3";
 import { withDb } from "./e2e-db";
 
-export type CaptureServer = { url: string; stop(): Promise<void> };
+export type CaptureServer = {
+  url: string;
+  /** Runs `work` on this server's own database copy. */
+  withDb<T>(work: (db: Database.Database) => T): T;
+  stop(): Promise<void>;
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,6 +68,15 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     .toBe(200);
   return {
     url,
+    withDb(work) {
+      const db = new Database(databaseFile);
+      db.pragma("busy_timeout = 15000");
+      try {
+        return work(db);
+      } finally {
+        db.close();
+      }
+    },
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
