@@ -58,7 +58,7 @@ function enrol(courseId: string, person = personInput(), now = NOW) {
 }
 
 describe("enrolInCourse", () => {
-  test("books every session confirmed, with one derived token and one email per session, to the contact given", async () => {
+  test("books every session confirmed, with one derived token each, and one email for the whole course to the contact given", async () => {
     const { course, sessions } = await courseWithSessions(4);
     const result = await enrolInCourse({
       courseId: course.id,
@@ -88,14 +88,16 @@ describe("enrolInCourse", () => {
       courseId: course.id,
     });
 
-    const emails = await outboxEmails("booking-confirmed");
-    expect(emails).toHaveLength(4);
-    expect(emails[1]).toMatchObject({ locale: "ar", recipient: "cycle@example.org" });
-    expect(emails[1].payload).not.toHaveProperty("managePath");
-    expect(emails[1].payload).toMatchObject({
-      bookingId: result.bookings[1].bookingId,
-      course: { id: course.id, title: course.title, sessionNumber: 2, sessionCount: 4 },
+    expect(await outboxEmails("booking-confirmed")).toHaveLength(0);
+    const emails = await outboxEmails("enrolment-confirmed");
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      locale: "ar",
+      recipient: "cycle@example.org",
+      bookingId: result.bookings[0].bookingId,
     });
+    expect(emails[0].payload).not.toHaveProperty("managePath");
+    expect(emails[0].payload).toMatchObject({ courseEnrolmentId: result.enrolmentId });
   });
 
   test("one full session refuses the whole cycle and leaves no seat, person or email behind", async () => {

@@ -13,7 +13,8 @@ import { manageTokenFor } from "~/utils/link-tokens.server";
 
 import { audit } from "./audit.server";
 import { syncScheduledEmails } from "./booking-schedule.server";
-import { notifyBookingMade, takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import { takeSeat, writeBooking, type BookingSource } from "./booking-steps.server";
+import { enqueueEmail } from "./outbox.server";
 import { recognisePerson, savePerson, type PersonInput } from "./person.server";
 import { PRIVATE_REFUSAL, tellContactOnFile } from "./private-refusal.server";
 import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
@@ -137,8 +138,7 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
     });
     const recipient = bookingRecipient({ ...contact, person });
     const bookings: { bookingId: string; sessionId: string; manageToken: string }[] = [];
-    for (const [index, { sessionId }] of decision.bookings.entries()) {
-      const session = course.sessions.find((s) => s.id === sessionId)!;
+    for (const { sessionId } of decision.bookings) {
       const bookingId = await writeBooking(tx, {
         existingId: personBookings.find((b) => b.sessionId === sessionId)?.id ?? null,
         sessionId,
@@ -152,23 +152,19 @@ export async function enrolInCourse(input: EnrolInCourseInput): Promise<EnrolInC
         now,
       });
       bookings.push({ bookingId, sessionId, manageToken: manageTokenFor(bookingId) });
-      await notifyBookingMade(tx, {
-        kind: "booking-confirmed",
-        recipient,
-        session,
-        bookingId,
-        now,
-        extra: {
-          waitlistPosition: null,
-          course: {
-            id: course.id,
-            title: course.title,
-            sessionNumber: index + 1,
-            sessionCount: decision.bookings.length,
-          },
-        },
-      });
       await syncScheduledEmails(tx, bookingId, now);
+    }
+    // One email for the whole course, with all its dates and their calendar file (not one per date).
+    if (recipient !== null && bookings.length > 0) {
+      await enqueueEmail(tx, {
+        kind: "enrolment-confirmed",
+        recipient: recipient.email,
+        locale: recipient.locale,
+        dedupeKey: `enrolment-confirmed:${enrolmentId}:${now.toISOString()}`,
+        bookingId: bookings[0].bookingId,
+        sessionId: bookings[0].sessionId,
+        payload: { courseEnrolmentId: enrolmentId, firstName: recipient.firstName, courseTitle: course.title },
+      });
     }
 
     if (isStaff(actor)) {

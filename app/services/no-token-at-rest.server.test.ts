@@ -108,6 +108,9 @@ test("after book, waitlist, promote, cancel, enrol, bookings link and a refused 
       "booking-cancelled",
       "bookings-link",
       "booking-refused",
+      "enrolment-confirmed",
+      "reminder",
+      "follow-up",
     ]),
   );
   expect(audit.length).toBeGreaterThan(0);

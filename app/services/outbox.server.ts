@@ -30,6 +30,7 @@ export type OutboxEmailInput = {
 export const CAPPED_EMAIL_KINDS: ReadonlySet<EmailKind> = new Set([
   "booking-confirmed",
   "booking-waitlisted",
+  "enrolment-confirmed",
   "bookings-link",
 ]);
 

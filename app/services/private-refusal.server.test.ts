@@ -118,7 +118,8 @@ describe("a stranger posting the booking form with a resident's email and first 
     ]);
     // Nothing about her other bookings reaches the typed address: only the booking made with it.
     const toStranger = await prisma.outboxEmail.findMany({
-      where: { recipient: { in: [STRANGER_EMAIL, STRANGER_HELPER] } },
+      // Her booking's reminders and follow-up go the same way as its confirmation (decision 015).
+      where: { recipient: { in: [STRANGER_EMAIL, STRANGER_HELPER] }, kind: { notIn: ["reminder", "follow-up"] } },
       select: { kind: true, bookingId: true },
     });
     expect(toStranger).toEqual([{ kind: "booking-confirmed", bookingId: byPhone.bookingId }]);
@@ -243,9 +244,9 @@ describe("a stranger posting the course enrolment form with a resident's email a
     if (!enrolled.ok) throw new Error(enrolled.code);
     expect(enrolled.personId).toBe(her.personId);
     expect(await storedPerson(her.personId)).toEqual(before);
-    expect((await outboxEmails("booking-confirmed")).map((row) => row.recipient)).toEqual(
-      Array(3).fill("helene.fabre@example.org"),
-    );
+    expect((await outboxEmails("enrolment-confirmed")).map((row) => row.recipient)).toEqual([
+      "helene.fabre@example.org",
+    ]);
 
     // Already enrolled, and busy at the time of another course's session: the same neutral code.
     const again = await enrolInCourse({
