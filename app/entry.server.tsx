@@ -6,9 +6,16 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import "~/utils/env.server";
-import { getI18n, getLanguage } from "~/utils/i18n.server";
+import { getI18n, getLanguage, languageCookieFromSearch } from "~/utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
+
+/** A client-side navigation to an address with `?lng=` keeps the language too. */
+export async function handleDataRequest(response: Response, { request }: { request: Request }) {
+  const languageCookie = await languageCookieFromSearch(request);
+  if (languageCookie) response.headers.append("Set-Cookie", languageCookie);
+  return response;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -18,6 +25,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const i18n = getI18n(await getLanguage(request));
+  const languageCookie = await languageCookieFromSearch(request);
+  if (languageCookie) responseHeaders.append("Set-Cookie", languageCookie);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
   // Security headers (CSP with this nonce, nosniff, referrer policy…) are set by server.js on every response.
   const nonce = loadContext.cspNonce;
