@@ -185,7 +185,8 @@ test.describe("catalogue without JavaScript", () => {
       .first();
     await full.getByRole("link", { name: "Voir l'atelier et la liste d'attente" }).click();
     await scan();
-    await expect(page.locator(".session-key-facts .seats")).toHaveText("Complet — liste d'attente");
+    // The session's own badge (the other dates offered below it have theirs).
+    await expect(page.locator(".session-key-facts > .badges .seats")).toHaveText("Complet — liste d'attente");
     await expect(page.getByText("L'atelier est complet. Inscrivez-vous sur la liste d'attente").first()).toBeVisible();
     await page.getByRole("link", { name: "M'inscrire sur la liste d'attente" }).first().click();
     await scan();

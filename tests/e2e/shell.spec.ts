@@ -57,11 +57,12 @@ test.describe("preferences without JavaScript", () => {
   test("the large text and contrast display is applied by the server and remembered", async ({ page, scan }) => {
     await page.goto("/");
     await scan();
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     const toggle = page.getByRole("button", { name: "Grands caractères et contraste renforcé" });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
-    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     await toggle.click();
     await expect(page.locator("html")).toHaveClass(/display-large/);
+    await page.locator(".site-prefs > summary").click();
     await expect(page.getByRole("button", { name: "Grands caractères et contraste renforcé" })).toHaveAttribute(
       "aria-pressed",
       "true",
