@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FrenchText } from "./ui/french-text";
+import { PlaceWithCommune } from "./ui/place-with-commune";
 import { SessionSeats } from "./session-seats";
 import { SessionTime } from "./session-time";
 
@@ -29,9 +29,7 @@ export function SessionOtherDates({ dates }: { dates: readonly OtherDateWithSeat
               <span className="block capitalize">
                 <SessionTime startsAt={date.startsAt} endsAt={date.endsAt} />
               </span>
-              <FrenchText className="block">
-                {t("card.placeWithCommune", { lng: "fr", place: date.place.name, commune: date.place.communeName })}
-              </FrenchText>
+              <PlaceWithCommune place={date.place} />
             </Link>{" "}
             <SessionSeats seatsLeft={date.seatsLeft} />
           </li>

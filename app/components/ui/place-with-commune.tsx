@@ -8,7 +8,7 @@ import { FrenchText } from "./french-text";
 export function PlaceWithCommune({ place }: { place: { name: string; communeName: string } }) {
   const { t } = useTranslation("catalogue");
   return (
-    <FrenchText className="place-name">
+    <FrenchText className="block place-name">
       {place.name.includes(place.communeName)
         ? place.name
         : t("card.placeWithCommune", { lng: "fr", place: place.name, commune: place.communeName })}
