@@ -9,7 +9,7 @@ import { senderFromEnv, startOutboxWorker as startWorker, type OutboxWorker } fr
 import { composeEmail } from "~/services/email/compose.server";
 import { scheduleDueEmails } from "~/services/schedule-due-emails.server";
 import { env } from "~/utils/env.server";
-import { getI18n, getLanguage } from "~/utils/i18n.server";
+import { getI18n, getLanguage, languageCookieFromSearch } from "~/utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -26,6 +26,13 @@ export function startOutboxWorker(): OutboxWorker | null {
   return startWorker(setup, env.OUTBOX_INTERVAL_MS);
 }
 
+/** A client-side navigation to an address with `?lng=` keeps the language too. */
+export async function handleDataRequest(response: Response, { request }: { request: Request }) {
+  const languageCookie = await languageCookieFromSearch(request);
+  if (languageCookie) response.headers.append("Set-Cookie", languageCookie);
+  return response;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -34,6 +41,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const i18n = getI18n(await getLanguage(request));
+  const languageCookie = await languageCookieFromSearch(request);
+  if (languageCookie) responseHeaders.append("Set-Cookie", languageCookie);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
   // Security headers (CSP with this nonce, nosniff, referrer policy…) are set by server.js on every response.
   const nonce = loadContext.cspNonce;

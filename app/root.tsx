@@ -31,6 +31,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, display] = await Promise.all([getLanguage(request), getDisplay(request)]);
   const url = new URL(request.url);
+  // The language buttons come back here: a `?lng=` left in the address would outrank their choice.
+  url.searchParams.delete("lng");
   return {
     language,
     display,

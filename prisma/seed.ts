@@ -72,6 +72,7 @@ async function write(tx: Tx, data: SeedData, passwordHashes: Map<string, string>
   await upsertRows(m.skillDomain, data.skillDomains, ids, { key: "code" });
   await upsertRows(m.skill, data.skills, ids, { key: "code" });
   await upsertRows(m.workshop, data.workshops, ids, { key: "slug" });
+  await upsertRows(m.workshopTranslation, data.workshopTranslations, ids);
   await syncLinks(m.workshopTopic, data.workshopTopics, ids, "workshopId", "topicId", ownerIds(data.workshops));
   await syncLinks(m.workshopSkill, data.workshopSkills, ids, "workshopId", "skillId", ownerIds(data.workshops));
 

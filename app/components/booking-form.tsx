@@ -70,10 +70,14 @@ type Props = {
 
 /**
  * The booking form, for a session or a whole course: one column, a label and a short hint above
- * each field, "(facultatif)" on the optional ones, and, when something is wrong, a summary at the
- * top that takes the focus and links to each field. It works as a plain form without JavaScript.
+ * each field, "(facultatif)" on the optional ones, and, when something is wrong, a summary that
+ * takes the focus and links to each field. It works as a plain form without JavaScript.
+ *
+ * The page places the two parts: `errorSummary` first in `main` (a refused form sent without
+ * JavaScript comes back at the top of the page, where the summary must then be), `form` where
+ * the form goes; `refused` says the title should begin with « Erreur : ».
  */
-export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel, findBookingsPath }: Props) {
+export function useBookingForm({ lastResult, communes, defaultLanguage, submitLabel, findBookingsPath }: Props) {
   const { t } = useTranslation("forms");
   const navigation = useNavigation();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -122,7 +126,31 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
     return first ? translateFormMessage(t, first, name) : null;
   };
 
-  return (
+  const errorSummary = (
+    <ErrorSummary
+      ref={summaryRef}
+      className="page narrow"
+      title={t("errorSummary.title")}
+      titleId="error-summary-title"
+      formMessages={formErrors.map((message) => ({
+        key: message,
+        content: (
+          <>
+            {translateFormMessage(t, message)}
+            {REFUSALS_WITH_BOOKINGS_LINK.has(message) ? (
+              <Link className="block" to={findBookingsPath}>
+                {t("booking:findMyBookings")}
+              </Link>
+            ) : null}
+          </>
+        ),
+      }))}
+      intro={t("errorSummary.intro")}
+      fieldLinks={summaryItems.map((item) => ({ key: item.name, href: `#${item.id}`, message: item.message }))}
+    />
+  );
+
+  const formElement = (
     <Form
       method="post"
       {...formProps}
@@ -138,27 +166,6 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
       }}
       className="booking-form"
     >
-      <ErrorSummary
-        ref={summaryRef}
-        title={t("errorSummary.title")}
-        titleId="error-summary-title"
-        formMessages={formErrors.map((message) => ({
-          key: message,
-          content: (
-            <>
-              {translateFormMessage(t, message)}
-              {REFUSALS_WITH_BOOKINGS_LINK.has(message) ? (
-                <Link className="block" to={findBookingsPath}>
-                  {t("booking:findMyBookings")}
-                </Link>
-              ) : null}
-            </>
-          ),
-        }))}
-        intro={t("errorSummary.intro")}
-        fieldLinks={summaryItems.map((item) => ({ key: item.name, href: `#${item.id}`, message: item.message }))}
-      />
-
       <fieldset className="form-group">
         <legend>{t("sections.you")}</legend>
         <TextField
@@ -293,4 +300,6 @@ export function BookingForm({ lastResult, communes, defaultLanguage, submitLabel
       </p>
     </Form>
   );
+
+  return { errorSummary, form: formElement, refused: formErrors.length > 0 || summaryItems.length > 0 };
 }

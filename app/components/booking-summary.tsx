@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { BookingSummaryView } from "~/services/booking-summary.server";
 import { PlaceAccessFacts } from "./place-access-facts";
 import { frenchContent } from "./ui/french-content";
+import { FrenchText } from "./ui/french-text";
 import { PhoneLink } from "./ui/phone-link";
 
 /** The place in lines, as on an envelope. */
@@ -13,15 +14,11 @@ export function BookingPlaceLines({
   const { t } = useTranslation("manage");
   return (
     <>
-      <span className="block" {...frenchContent}>
-        {place.name}
-      </span>
-      <span className="block" {...frenchContent}>
-        {place.address}
-      </span>
+      <FrenchText className="block place-name">{place.name}</FrenchText>
+      <FrenchText className="block place-address">{place.address}</FrenchText>
       {place.room ? (
         <span className="block">
-          {t("summary.room")} <bdi>{place.room}</bdi>
+          {t("summary.room")} <FrenchText>{place.room}</FrenchText>
         </span>
       ) : null}
     </>
@@ -56,14 +53,16 @@ export function BookingPracticalFacts({
   const { workshop } = booking;
   return (
     <>
-      {workshop.whatToBring ? (
-        <>
-          <dt>{t("summary.whatToBring")}</dt>
-          <dd {...frenchContent}>{workshop.whatToBring}</dd>
-        </>
-      ) : null}
-      <dt>{t("summary.devices")}</dt>
-      <dd>{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</dd>
+      {/* One block: what to bring, and whether a device is lent, answer the same question. */}
+      <dt>{t("summary.whatToBring")}</dt>
+      <dd>
+        {workshop.whatToBring ? (
+          <span className="block" {...frenchContent}>
+            {workshop.whatToBring}
+          </span>
+        ) : null}
+        <span className="block">{workshop.devicesLent ? t("summary.devicesLent") : t("summary.devicesOwn")}</span>
+      </dd>
       {booking.trainerFirstNames.length > 0 ? (
         <>
           <dt>{t("summary.trainers")}</dt>
@@ -111,12 +110,17 @@ export function BookingSummary({
         <dt>{t("summary.place")}</dt>
         <dd>
           <BookingPlaceLines place={place} />
+          {compact ? null : (
+            <a className="get-there" href={place.mapHref}>
+              {t("layout.getThere")}
+            </a>
+          )}
         </dd>
         {place.phone ? (
           <>
             <dt>{t("summary.phone")}</dt>
             <dd>
-              <PhoneLink phone={place.phone} />
+              <PhoneLink phone={place.phone} className="phone-link" />
             </dd>
           </>
         ) : null}

@@ -16,6 +16,9 @@ export type CatalogueSelection = {
   niveau: string | null;
 };
 
+/** The results' heading: the form's address ends with it, so the answer opens on the results. */
+export const RESULTS_ID = "resultats";
+
 type Props = { options: CatalogueFilterOptions; selection: CatalogueSelection };
 
 /** A plain GET form: it works without JavaScript, and the address can be bookmarked or shared. */
@@ -28,7 +31,7 @@ export function CatalogueFilters({ options, selection }: Props) {
     <Form
       key={formKey}
       method="get"
-      action="/ateliers"
+      action={`/ateliers#${RESULTS_ID}`}
       className="card catalogue-filters"
       aria-labelledby="catalogue-filters-title"
     >

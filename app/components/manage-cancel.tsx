@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import type { CancelReason } from "~/domain/policy/booking-policy";
 import type { BookingSummaryView } from "~/services/booking-summary.server";
+import { FrenchText } from "./ui/french-text";
 import { PhoneLink } from "./ui/phone-link";
 
 /**
@@ -43,7 +44,7 @@ export function ManageCancelConfirm({ booking, keepHref, withBookingId = false }
 
 type ProblemProps = {
   code: CancelProblem;
-  place: { name: string; phone: string | null };
+  place: { name: string; atPlace: string; phone: string | null };
   backHref: string;
   /** The words of the way back: to the booking (manage link) or to the list. */
   backLabel?: "back" | "backToList";
@@ -72,8 +73,8 @@ export function ManageCancelProblem({ code, place, backHref, backLabel = "back" 
       <Trans
         t={t}
         i18nKey={place.phone ? "cancelError.SESSION_STARTED.body" : "cancelError.SESSION_STARTED.bodyNoPhone"}
-        values={{ place: place.name, phone: place.phone }}
-        components={{ place: <bdi />, phone: place.phone ? <PhoneLink phone={place.phone} /> : <span /> }}
+        values={{ place: place.name, atPlace: place.atPlace, phone: place.phone }}
+        components={{ place: <FrenchText />, phone: place.phone ? <PhoneLink phone={place.phone} /> : <span /> }}
       />
     );
   return (

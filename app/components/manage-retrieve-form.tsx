@@ -27,8 +27,9 @@ type Props = { lastResult?: SubmissionResult<string[]> | null };
 /**
  * "Retrouver mes réservations": one email field. Works without JavaScript (the server answers
  * 400 with the message beside the field); with it, the same messages show before sending.
+ * The page places the summary (first in `main` on the request page) and the form.
  */
-export function ManageRetrieveForm({ lastResult }: Props) {
+export function useRetrieveForm({ lastResult }: Props) {
   const { t } = useTranslation("retrieve");
   const [form, fields] = useForm({
     id: "retrieve",
@@ -38,19 +39,23 @@ export function ManageRetrieveForm({ lastResult }: Props) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: retrieveSchema }),
   });
   const emailErrors = (fields.email.errors ?? []).map((message) => t(message));
-  return (
+  const formErrors = form.errors ?? [];
+  const errorSummary = (
+    <ErrorSummary
+      id={form.errorId}
+      className="page narrow"
+      title={t("errors.summaryTitle")}
+      titleId={`${form.id}-errors-title`}
+      formMessages={formErrors.map((message) => {
+        // A refusal may carry values: "rateLimit:link?when=…&phone=…".
+        const { key, values } = splitMessage(message);
+        return { key: message, content: t(key, values) };
+      })}
+      fieldLinks={emailErrors.map((message) => ({ key: message, href: `#${fields.email.id}`, message }))}
+    />
+  );
+  const formElement = (
     <Form method="post" action={RETRIEVE_ACTION} {...getFormProps(form)}>
-      <ErrorSummary
-        id={form.errorId}
-        title={t("errors.summaryTitle")}
-        titleId={`${form.id}-errors-title`}
-        formMessages={(form.errors ?? []).map((message) => {
-          // A refusal may carry values: "rateLimit:link?when=…&phone=…".
-          const { key, values } = splitMessage(message);
-          return { key: message, content: t(key, values) };
-        })}
-        fieldLinks={emailErrors.map((message) => ({ key: message, href: `#${fields.email.id}`, message }))}
-      />
       <TextField
         meta={fields.email}
         label={t("request.emailLabel")}
@@ -65,5 +70,17 @@ export function ManageRetrieveForm({ lastResult }: Props) {
         {t("request.submit")}
       </button>
     </Form>
+  );
+  return { errorSummary, form: formElement, refused: formErrors.length > 0 || emailErrors.length > 0 };
+}
+
+/** The form with its summary just above it, for pages where it is not the main thing. */
+export function ManageRetrieveForm({ lastResult }: Props) {
+  const { errorSummary, form } = useRetrieveForm({ lastResult });
+  return (
+    <>
+      {errorSummary}
+      {form}
+    </>
   );
 }

@@ -1,8 +1,12 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { groupOpeningHours } from "~/domain/places/opening-hours";
+import { mapSearchHref } from "~/domain/places/map-search";
+import { placeNameAfterA } from "~/domain/places/name-after-a";
 import type { PublicPlace } from "~/models/place.server";
 import { PlaceAccessFacts } from "./place-access-facts";
+import { frenchContent } from "./ui/french-content";
+import { FrenchText } from "./ui/french-text";
 import { PhoneLink } from "./ui/phone-link";
 
 export function PlaceCard({ place }: { place: PublicPlace }) {
@@ -10,22 +14,29 @@ export function PlaceCard({ place }: { place: PublicPlace }) {
   const headingId = `place-${place.slug}`;
   return (
     <article className="card place-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{place.name}</h3>
+      <h3 id={headingId}>
+        <FrenchText>{place.name}</FrenchText>
+      </h3>
       <p className="badges">
         <span className="badge">{t(`kind.${place.kind}`)}</span>
         <span className="badge badge--muted">{t(`area.${place.area}`)}</span>
       </p>
-      {place.description ? <p>{place.description}</p> : null}
+      {place.description ? <p {...frenchContent}>{place.description}</p> : null}
       <dl className="facts">
         <dt>{t("address")}</dt>
         <dd>
-          {place.addressLine}, {place.postcode} {place.commune.name}
+          <FrenchText className="place-address">
+            {place.addressLine}, {place.postcode} {place.commune.name}
+          </FrenchText>
+          <a className="get-there" href={mapSearchHref({ ...place, communeName: place.commune.name })}>
+            {t("layout.getThere")}
+          </a>
         </dd>
         {place.phone ? (
           <>
             <dt>{t("phone")}</dt>
             <dd>
-              <PhoneLink phone={place.phone} />
+              <PhoneLink phone={place.phone} className="phone-link" />
             </dd>
           </>
         ) : null}
@@ -51,7 +62,13 @@ export function PlaceCard({ place }: { place: PublicPlace }) {
       <p className="muted">{t("servesCommunes", { count: place._count.servedCommunes })}</p>
       <p>
         <Link className="button" to={`/ateliers?lieu=${place.slug}`}>
-          {t("seeWorkshops", { count: place._count.sessions, place: place.name })}
+          <Trans
+            t={t}
+            i18nKey="seeWorkshops"
+            count={place._count.sessions}
+            values={{ place: place.name, atPlace: placeNameAfterA(place) }}
+            components={{ place: <FrenchText /> }}
+          />
         </Link>
       </p>
     </article>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { frenchContent } from "./ui/french-content";
+import { textIn } from "./ui/french-content";
+import { FrenchText } from "./ui/french-text";
 import type { BookAnswer } from "~/domain/policy/booking-policy";
 import { SessionSeats, seatsStateOf } from "./session-seats";
 import { SessionTime } from "./session-time";
@@ -14,7 +15,7 @@ export type SessionCardData = {
   /** The policy's answer for an anonymous resident. */
   booking: BookAnswer;
   courseId: string | null;
-  workshop: { title: string; summary: string; level: string; topicCodes: string[] };
+  workshop: { title: string; summary: string; level: string; topicCodes: string[]; textLang?: string };
   place: { name: string; communeName: string };
 };
 
@@ -29,13 +30,20 @@ export function SessionCard({ session, headingLevel = 4 }: Props) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const headingId = `session-${session.id}`;
   const href = `/ateliers/${encodeURIComponent(session.id)}`;
+  const text = textIn(session.workshop.textLang ?? "fr");
+  // The action says what the page behind it offers: a seat, the waiting list, or only the workshop.
+  const action = !session.booking.may
+    ? "layout.cardSeeOnly"
+    : session.booking.outcome === "WAITLIST"
+      ? "layout.cardSeeWaitlist"
+      : "card.see";
   return (
     <article className="card session-card" aria-labelledby={headingId}>
       <p className="session-card__when capitalize">
         <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
       </p>
       <Heading id={headingId} className="session-card__title">
-        <Link to={href} {...frenchContent}>
+        <Link to={href} {...text}>
           {session.workshop.title}
         </Link>
       </Heading>
@@ -43,10 +51,14 @@ export function SessionCard({ session, headingLevel = 4 }: Props) {
         <SessionSeats seatsLeft={session.seatsLeft} state={seatsStateOf(session.booking)} />
         {session.courseId ? <span className="badge badge--muted">{t("card.course")}</span> : null}
       </p>
-      <p {...frenchContent}>{session.workshop.summary}</p>
+      <p {...text}>{session.workshop.summary}</p>
       <dl className="facts facts--inline">
         <dt>{t("card.where")}</dt>
-        <dd>{t("card.placeWithCommune", { place: session.place.name, commune: session.place.communeName })}</dd>
+        <dd>
+          <FrenchText>
+            {t("card.placeWithCommune", { lng: "fr", place: session.place.name, commune: session.place.communeName })}
+          </FrenchText>
+        </dd>
         <dt>{t("card.level")}</dt>
         <dd>{t(`levels:${session.workshop.level}`)}</dd>
         {session.workshop.topicCodes.length > 0 ? (
@@ -58,7 +70,7 @@ export function SessionCard({ session, headingLevel = 4 }: Props) {
       </dl>
       <p className="session-card__action">
         <Link className="button" to={href} aria-describedby={headingId}>
-          {t("card.see")}
+          {t(action)}
         </Link>
       </p>
     </article>

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PlaceAccessFacts, type PlaceAccessData } from "./place-access-facts";
+import { mapSearchHref } from "~/domain/places/map-search";
+import { FrenchText } from "./ui/french-text";
 import { PhoneLink } from "./ui/phone-link";
 
 export type SessionPlaceData = PlaceAccessData & {
@@ -15,18 +17,32 @@ type PlaceLinesProps = {
   room?: string | null;
 };
 
-/** The place in lines, as on an envelope, then the room. */
+/** The place in lines, as on an envelope (in French, left to right on every page), then the room. */
 export function SessionPlaceLines({ place, room }: PlaceLinesProps) {
   const { t } = useTranslation("catalogue");
   return (
     <>
-      <span className="block">{place.name}</span>
-      <span className="block">{place.addressLine}</span>
-      <span className="block">
-        {t("session.postcodeCommune", { postcode: place.postcode, commune: place.communeName })}
-      </span>
-      {room ? <span className="block">{t("session.roomValue", { room })}</span> : null}
+      <FrenchText className="block place-name">{place.name}</FrenchText>
+      <FrenchText className="block place-address">{place.addressLine}</FrenchText>
+      <FrenchText className="block place-address">
+        {t("session.postcodeCommune", { lng: "fr", postcode: place.postcode, commune: place.communeName })}
+      </FrenchText>
+      {room ? (
+        <span className="block">
+          {t("layout.roomLabel")} <FrenchText>{room}</FrenchText>
+        </span>
+      ) : null}
     </>
+  );
+}
+
+/** « Comment venir » : the address searched on a map, in the same tab. */
+export function GetThereLink({ place }: { place: PlaceLinesProps["place"] }) {
+  const { t } = useTranslation("catalogue");
+  return (
+    <a className="get-there" href={mapSearchHref(place)}>
+      {t("layout.getThere")}
+    </a>
   );
 }
 
@@ -38,6 +54,7 @@ export function SessionPlace({ place, room }: { place: SessionPlaceData; room?: 
       <dt>{t("session.place.address")}</dt>
       <dd>
         <SessionPlaceLines place={place} room={room} />
+        <GetThereLink place={place} />
       </dd>
       {place.phone ? (
         <>

@@ -4,6 +4,10 @@ import { supportedLanguages, type Language } from "~/utils/i18n";
 
 type Props = { language: Language; display: "standard" | "large"; currentPath: string };
 
+/**
+ * One short bar: the name, the menu, and the language and display choices folded in a
+ * <details> (it opens without JavaScript), so that on a phone the page starts on the first screen.
+ */
 export function SiteHeader({ language, display, currentPath }: Props) {
   const { t } = useTranslation();
   const largeOn = display === "large";
@@ -17,9 +21,51 @@ export function SiteHeader({ language, display, currentPath }: Props) {
           <span className="brand__name">{t("siteName")}</span>
           <span className="brand__tagline">{t("tagline")}</span>
         </Link>
+        <details className="site-prefs">
+          <summary className="site-prefs__toggle">
+            <svg className="site-prefs__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+              <path
+                d="M2 12h20M12 2c3 3.2 3 16.8 0 20M12 2c-3 3.2-3 16.8 0 20"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              />
+            </svg>
+            <span>{t("layout.prefsToggle")}</span>
+          </summary>
+          <div className="site-prefs__panel">
+            <form method="post" action="/preferences" className="language-switch">
+              <input type="hidden" name="redirectTo" value={currentPath} />
+              <fieldset>
+                <legend>{t("language.label")}</legend>
+                {supportedLanguages.map((lng) => (
+                  <button
+                    key={lng}
+                    type="submit"
+                    name="lng"
+                    value={lng}
+                    lang={lng}
+                    aria-pressed={lng === language}
+                    className="chip"
+                  >
+                    {t(`language.names.${lng}`)}
+                  </button>
+                ))}
+              </fieldset>
+            </form>
+            <form method="post" action="/preferences" className="display-switch">
+              <input type="hidden" name="redirectTo" value={currentPath} />
+              <input type="hidden" name="display" value={largeOn ? "standard" : "large"} />
+              <button type="submit" className="chip" aria-pressed={largeOn}>
+                {t("display.large")}
+              </button>
+            </form>
+          </div>
+        </details>
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul>
-            <li>
+            <li className="site-nav__home">
               <Link to="/">{t("nav.home")}</Link>
             </li>
             <li>
@@ -30,34 +76,6 @@ export function SiteHeader({ language, display, currentPath }: Props) {
             </li>
           </ul>
         </nav>
-      </div>
-      <div className="site-header__prefs">
-        <form method="post" action="/preferences" className="language-switch">
-          <input type="hidden" name="redirectTo" value={currentPath} />
-          <fieldset>
-            <legend>{t("language.label")}</legend>
-            {supportedLanguages.map((lng) => (
-              <button
-                key={lng}
-                type="submit"
-                name="lng"
-                value={lng}
-                lang={lng}
-                aria-pressed={lng === language}
-                className="chip"
-              >
-                {t(`language.names.${lng}`)}
-              </button>
-            ))}
-          </fieldset>
-        </form>
-        <form method="post" action="/preferences" className="display-switch">
-          <input type="hidden" name="redirectTo" value={currentPath} />
-          <input type="hidden" name="display" value={largeOn ? "standard" : "large"} />
-          <button type="submit" className="chip" aria-pressed={largeOn}>
-            {t("display.large")}
-          </button>
-        </form>
       </div>
     </header>
   );

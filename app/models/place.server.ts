@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { placeNameAfterA } from "~/domain/places/name-after-a";
 import { prisma } from "~/utils/db.server";
 
 /** What a resident needs to find a place and get in: address, phone, access, transport. */
@@ -6,6 +7,7 @@ export const placeDetailsSelect = {
   id: true,
   slug: true,
   name: true,
+  nameAfterA: true,
   addressLine: true,
   postcode: true,
   phone: true,
@@ -22,6 +24,8 @@ export function toPlaceDetails(row: Prisma.PlaceGetPayload<{ select: typeof plac
     id: row.id,
     slug: row.slug,
     name: row.name,
+    /** « au Hub numérique »: French after « à » (see placeNameAfterA). */
+    atPlace: placeNameAfterA(row),
     addressLine: row.addressLine,
     postcode: row.postcode,
     communeName: row.commune.name,

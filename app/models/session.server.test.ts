@@ -67,6 +67,7 @@ describe("listUpcomingSessions", () => {
         summary: expect.any(String),
         level: "BEGINNER",
         topicCodes: ["devices", "internet"],
+        textLang: "fr",
       },
       place: { id: place.id, slug: place.slug, name: "La Fabrique", communeName: expect.any(String) },
       servesYourCommune: false,
@@ -232,5 +233,50 @@ describe("listFilterOptions", () => {
     expect(options.communes.map((c) => c.name)).toEqual(["Alzonne", "Éménville", "Villemoustaussou"]);
     expect(options.topicCodes).toEqual(["email", "smartphone"]);
     expect(options.levels).toEqual(["BEGINNER", "INTERMEDIATE", "ADVANCED"]);
+  });
+});
+
+describe("workshop translations", () => {
+  async function translatedSession() {
+    const workshop = await createWorkshop({ title: "Tablette" });
+    const place = await createPlace();
+    const session = await createSession({ workshopId: workshop.id, placeId: place.id, startsAt: at(DAY) });
+    await prisma.workshopTranslation.create({
+      data: {
+        workshopId: workshop.id,
+        locale: "en",
+        title: "Tablet",
+        summary: "Tablet basics",
+        description: "All about tablets",
+        prerequisites: null,
+        whatToBring: "Your tablet",
+      },
+    });
+    return session;
+  }
+
+  test("a page in a language the workshop is translated into reads the translation, and says its language", async () => {
+    const session = await translatedSession();
+    const detail = await getSessionDetail(session.id, NOW, "en");
+    expect(detail?.workshop).toMatchObject({
+      title: "Tablet",
+      summary: "Tablet basics",
+      description: "All about tablets",
+      whatToBring: "Your tablet",
+      textLang: "en",
+    });
+    const [card] = await listUpcomingSessions({ now: NOW, locale: "en" });
+    expect(card.workshop).toMatchObject({ title: "Tablet", textLang: "en" });
+  });
+
+  test("other languages, and a translation's missing optional text, fall back to French", async () => {
+    const session = await translatedSession();
+    for (const locale of ["ar", "fr", undefined]) {
+      const detail = await getSessionDetail(session.id, NOW, locale);
+      expect(detail?.workshop).toMatchObject({ title: "Tablette", textLang: "fr" });
+    }
+    const english = await getSessionDetail(session.id, NOW, "en");
+    const french = await getSessionDetail(session.id, NOW, "fr");
+    expect(english?.workshop.prerequisites).toBe(french?.workshop.prerequisites);
   });
 });

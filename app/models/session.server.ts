@@ -42,7 +42,57 @@ function visibleSessionWhere(now: Date): Prisma.SessionWhereInput {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Workshop texts in the reader's language
+
+/** The team writes workshops in French; a translation, when there is one, is shown instead. */
+export const WORKSHOP_TEXT_LANGUAGE = "fr";
+
+function translationsFor(locale: string | undefined) {
+  // French is what the team writes: no translation row has "fr", so a French page reads none.
+  return {
+    where: { locale: locale ?? WORKSHOP_TEXT_LANGUAGE },
+    select: { locale: true, title: true, summary: true, description: true, prerequisites: true, whatToBring: true },
+    take: 1,
+  } satisfies Prisma.Workshop$translationsArgs;
+}
+
+type WorkshopTexts = {
+  title: string;
+  summary: string;
+  description?: string;
+  prerequisites?: string | null;
+  whatToBring?: string | null;
+};
+type TranslationRow = Prisma.WorkshopTranslationGetPayload<{ select: ReturnType<typeof translationsFor>["select"] }>;
+
+/**
+ * The workshop's texts in the translation's language when one exists, else in French, with the
+ * language they are in (`textLang`, for `lang=` on the page). A translation's empty optional text
+ * falls back to the French one.
+ */
+function inReaderLanguage<W extends WorkshopTexts>(workshop: W, translations: TranslationRow[] | undefined) {
+  const tr = translations?.[0];
+  if (!tr) return { ...workshop, textLang: WORKSHOP_TEXT_LANGUAGE };
+  return {
+    ...workshop,
+    title: tr.title,
+    summary: tr.summary,
+    ...(workshop.description !== undefined ? { description: tr.description } : {}),
+    ...(workshop.prerequisites !== undefined ? { prerequisites: tr.prerequisites ?? workshop.prerequisites } : {}),
+    ...(workshop.whatToBring !== undefined ? { whatToBring: tr.whatToBring ?? workshop.whatToBring } : {}),
+    textLang: tr.locale,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Catalogue
+
+function catalogueSelectFor(locale: string | undefined) {
+  return {
+    ...catalogueSelect,
+    workshop: { select: { ...catalogueSelect.workshop.select, translations: translationsFor(locale) } },
+  } satisfies Prisma.SessionSelect;
+}
 
 const catalogueSelect = {
   id: true,
@@ -66,7 +116,7 @@ const catalogueSelect = {
   place: { select: { id: true, slug: true, name: true, commune: { select: { name: true } } } },
 } satisfies Prisma.SessionSelect;
 
-type CatalogueRow = Prisma.SessionGetPayload<{ select: typeof catalogueSelect }>;
+type CatalogueRow = Prisma.SessionGetPayload<{ select: ReturnType<typeof catalogueSelectFor> }>;
 
 export type CatalogueSession = ReturnType<typeof toCatalogueSession>;
 
@@ -81,14 +131,17 @@ function toCatalogueSession(row: CatalogueRow, servesYourCommune: boolean, now: 
     /** The policy's answer for a resident who has not said who she is (the card's badge). */
     booking: mayBookSession(ANONYMOUS, { session: row, now }),
     courseId: row.courseId,
-    workshop: {
-      id: row.workshop.id,
-      slug: row.workshop.slug,
-      title: row.workshop.title,
-      summary: row.workshop.summary,
-      level: row.workshop.level,
-      topicCodes: row.workshop.topics.map((t) => t.topic.code),
-    },
+    workshop: inReaderLanguage(
+      {
+        id: row.workshop.id,
+        slug: row.workshop.slug,
+        title: row.workshop.title,
+        summary: row.workshop.summary,
+        level: row.workshop.level,
+        topicCodes: row.workshop.topics.map((t) => t.topic.code),
+      },
+      row.workshop.translations,
+    ),
     place: {
       id: row.place.id,
       slug: row.place.slug,
@@ -107,6 +160,8 @@ export type CatalogueFilters = {
   topicCode?: string | null;
   level?: WorkshopLevel | null;
   limit?: number;
+  /** The page's language: workshops translated into it are shown so. */
+  locale?: string;
 };
 
 /**
@@ -133,6 +188,7 @@ export function countUpcomingSessions(filters: CatalogueFilters): Promise<number
 export async function listUpcomingSessions(filters: CatalogueFilters): Promise<CatalogueSession[]> {
   const limit = filters.limit ?? DEFAULT_CATALOGUE_LIMIT;
   const where = catalogueWhere(filters);
+  const catalogueSelect = catalogueSelectFor(filters.locale);
   const byDate: Prisma.SessionOrderByWithRelationInput[] = [{ startsAt: "asc" }, { id: "asc" }];
 
   const communeId = filters.communeId;
@@ -270,7 +326,7 @@ export function toSessionInfo(row: SessionInfoRow, now: Date) {
 }
 
 /** The session page: everything in SessionInfo, plus the workshop's long text and the whole cycle. */
-export async function getSessionDetail(sessionId: string, now: Date) {
+export async function getSessionDetail(sessionId: string, now: Date, locale?: string) {
   const row = await prisma.session.findFirst({
     where: { id: sessionId, deletedAt: null, workshop: { deletedAt: null } },
     select: {
@@ -281,6 +337,7 @@ export async function getSessionDetail(sessionId: string, now: Date) {
           description: true,
           prerequisites: true,
           topics: { select: { topic: { select: { code: true } } }, orderBy: { topic: { position: "asc" } } },
+          translations: translationsFor(locale),
         },
       },
       course: {
@@ -305,12 +362,15 @@ export async function getSessionDetail(sessionId: string, now: Date) {
   const courseSessions = course ? courseSessionsOn(course.sessions) : [];
   return {
     ...info,
-    workshop: {
-      ...info.workshop,
-      description: row.workshop.description,
-      prerequisites: row.workshop.prerequisites,
-      topicCodes: row.workshop.topics.map((t) => t.topic.code),
-    },
+    workshop: inReaderLanguage(
+      {
+        ...info.workshop,
+        description: row.workshop.description,
+        prerequisites: row.workshop.prerequisites,
+        topicCodes: row.workshop.topics.map((t) => t.topic.code),
+      },
+      row.workshop.translations,
+    ),
     course: course && {
       id: course.id,
       slug: course.slug,
@@ -340,7 +400,7 @@ export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSessionDeta
 /** Other dates of the same workshop that still have a seat, soonest first. */
 export async function listOtherDatesWithSeats(
   db: DbClient,
-  input: { workshopId: string; excludeSessionId: string; now: Date; limit: number },
+  input: { workshopId: string; excludeSessionId: string; now: Date; limit: number; locale?: string },
 ) {
   const rows = await db.session.findMany({
     where: {
@@ -351,7 +411,7 @@ export async function listOtherDatesWithSeats(
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: input.limit,
-    select: catalogueSelect,
+    select: catalogueSelectFor(input.locale),
   });
   return rows.map((row) => toCatalogueSession(row, false, input.now));
 }
@@ -362,7 +422,7 @@ export async function listOtherDatesWithSeats(
  */
 export async function listSuggestedNextSessions(
   db: DbClient,
-  input: { afterWorkshopId: string; placeId: string; personId: string; now: Date; limit: number },
+  input: { afterWorkshopId: string; placeId: string; personId: string; now: Date; limit: number; locale?: string },
 ) {
   const rows = await db.session.findMany({
     where: {
@@ -373,7 +433,7 @@ export async function listSuggestedNextSessions(
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 50,
-    select: catalogueSelect,
+    select: catalogueSelectFor(input.locale),
   });
   const samePlaceFirst = [...rows].sort(
     (a, b) => Number(a.place.id !== input.placeId) - Number(b.place.id !== input.placeId),
@@ -385,4 +445,9 @@ export async function listSuggestedNextSessions(
     return true;
   });
   return picked.slice(0, input.limit).map((row) => toCatalogueSession(row, false, input.now));
+}
+
+/** The same, read outside any transaction (the session and booking pages of a full session). */
+export function otherDatesWithSeats(input: Parameters<typeof listOtherDatesWithSeats>[1]) {
+  return listOtherDatesWithSeats(prisma, input);
 }

@@ -1,3 +1,4 @@
+import { mapSearchHref } from "~/domain/places/map-search";
 import type { CatalogueSession } from "~/models/session.server";
 import { formatSessionTime } from "~/domain/time/format-session-time";
 import type { Language } from "~/utils/i18n";
@@ -34,7 +35,11 @@ export type BookingSummaryView = {
   };
   place: {
     name: string;
+    /** « au Hub numérique » (French after « à »). */
+    atPlace: string;
     address: string;
+    /** An address search on a map (« Comment venir »). */
+    mapHref: string;
     room: string | null;
     phone: string | null;
     stepFreeAccess: boolean;
@@ -92,7 +97,9 @@ export function toBookingSummary(
     },
     place: {
       name: session.place.name,
+      atPlace: session.place.atPlace,
       address: placeAddress(session.place),
+      mapHref: mapSearchHref(session.place),
       room: session.room,
       phone: session.place.phone,
       stepFreeAccess: session.place.stepFreeAccess,

@@ -32,6 +32,17 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(detected) ? detected : fallbackLanguage;
 }
 
+/**
+ * `?lng=ar` in an address (a link given by the reception desk) is remembered like a press on the
+ * language buttons: the Set-Cookie to add to the answer, or null when there is nothing to change.
+ */
+export async function languageCookieFromSearch(request: Request): Promise<string | null> {
+  const asked = new URL(request.url).searchParams.get("lng");
+  if (!isLanguage(asked)) return null;
+  const current: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+  return current === asked ? null : languageCookie.serialize(asked);
+}
+
 /** Reads locales/{lng}/{namespace}.json once; translations do not change while the server runs. */
 function readResources(): Resource {
   const root = path.resolve(process.env.LOCALES_DIR ?? "locales");

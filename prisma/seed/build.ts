@@ -9,6 +9,7 @@ import { MEDIATOR_NOTES } from "./texts";
 import { loadMemberCommunes, servingPlaceByCommune } from "./territory";
 import { TOPIC_CODES } from "./topics";
 import { addDays, addMinutes, parisWeekStart, parisYear } from "./time";
+import { WORKSHOP_TRANSLATIONS } from "./workshop-translations";
 import { WORKSHOPS } from "./workshops";
 
 /**
@@ -100,6 +101,7 @@ function placeRows(communes: ReturnType<typeof loadMemberCommunes>) {
         id: p.id,
         slug: p.slug,
         name: p.name,
+        nameAfterA: p.nameAfterA,
         kind: p.kind,
         description: p.description,
         addressLine: p.addressLine,
@@ -159,6 +161,16 @@ function catalogueRows() {
       whatToBring: w.whatToBring,
       devicesLent: w.devicesLent,
       deletedAt: null,
+    })),
+    workshopTranslations: WORKSHOP_TRANSLATIONS.map((tr) => ({
+      id: `seed-workshop-translation-${tr.slug}-${tr.locale}`,
+      workshopId: workshopId(tr.slug),
+      locale: tr.locale,
+      title: tr.title,
+      summary: tr.summary,
+      description: tr.description,
+      prerequisites: tr.prerequisites,
+      whatToBring: tr.whatToBring,
     })),
     workshopTopics: WORKSHOPS.flatMap((w) =>
       w.topics.map((t) => ({ workshopId: workshopId(w.slug), topicId: topicId(t) })),

@@ -10,6 +10,8 @@ export type PlaceSeed = {
   id: string;
   slug: string;
   name: string;
+  /** How French says "at the place": « au Hub numérique de Carcassonne », « à La Page… ». */
+  nameAfterA: string;
   kind: "DIGITAL_HUB" | "TIERS_LIEU";
   description: string;
   communeInsee: string;
@@ -39,6 +41,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-hub",
     slug: "hub-carcassonne",
     name: "Hub numérique de Carcassonne",
+    nameAfterA: "au Hub numérique de Carcassonne",
     kind: "DIGITAL_HUB",
     description:
       "Le lieu ressource de l'agglomération, au cœur de la Bastide : deux salles équipées d'ordinateurs et de tablettes, une équipe de conseillers numériques et une permanence d'aide aux démarches.",
@@ -73,6 +76,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-montolieu",
     slug: "tiers-lieu-montolieu",
     name: "La Page — tiers-lieu de Montolieu",
+    nameAfterA: "à La Page — tiers-lieu de Montolieu",
     kind: "TIERS_LIEU",
     description:
       "Au village du livre, un ancien atelier de reliure transformé en lieu partagé : espace de travail, café associatif et ateliers numériques pour le Cabardès.",
@@ -99,6 +103,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-caunes",
     slug: "tiers-lieu-caunes-minervois",
     name: "La Marbrerie — tiers-lieu de Caunes-Minervois",
+    nameAfterA: "à La Marbrerie — tiers-lieu de Caunes-Minervois",
     kind: "TIERS_LIEU",
     description:
       "Près de l'abbaye, un lieu ouvert aux habitants du Minervois et de la Montagne Noire : ateliers numériques, permanences et espace de travail partagé.",
@@ -126,6 +131,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-capendu",
     slug: "tiers-lieu-capendu",
     name: "La Gare — tiers-lieu de Capendu",
+    nameAfterA: "à La Gare — tiers-lieu de Capendu",
     kind: "TIERS_LIEU",
     description:
       "Dans l'ancienne halle de la gare, un tiers-lieu pour les villages de la vallée de l'Aude : ateliers, aide aux démarches et espace de travail partagé.",
@@ -152,6 +158,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-val-de-dagne",
     slug: "tiers-lieu-val-de-dagne",
     name: "L'École des Vals — tiers-lieu de Val-de-Dagne",
+    nameAfterA: "à L'École des Vals — tiers-lieu de Val-de-Dagne",
     kind: "TIERS_LIEU",
     description:
       "L'ancienne école de Montlaur accueille les habitants des villages des Corbières : ateliers numériques, prêt de tablettes et rencontres.",
@@ -178,6 +185,7 @@ export const PLACES: readonly PlaceSeed[] = [
     id: "seed-place-arzens",
     slug: "tiers-lieu-arzens",
     name: "Le Relais du Razès — tiers-lieu d'Arzens",
+    nameAfterA: "au Relais du Razès — tiers-lieu d'Arzens",
     kind: "TIERS_LIEU",
     description:
       "À deux pas de la Malepère, un lieu convivial pour les villages du Razès et de la haute vallée : ateliers numériques, café et aide aux démarches.",

@@ -31,6 +31,7 @@ export function models(tx: Tx) {
     placeCommune: d(tx.placeCommune),
     topic: d(tx.topic),
     workshop: d(tx.workshop),
+    workshopTranslation: d(tx.workshopTranslation),
     workshopTopic: d(tx.workshopTopic),
     workshopSkill: d(tx.workshopSkill),
     skillDomain: d(tx.skillDomain),

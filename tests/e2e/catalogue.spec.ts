@@ -8,11 +8,12 @@ const WEEKDAY = "(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)";
 const MONTH = "(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)";
 /** Matches "mardi 3 mars, de 14 h à 16 h" and "lundi 30 novembre, de 14 h à 15 h 30". */
 const FRENCH_SESSION_TIME = new RegExp(
-  `^${WEEKDAY} \\d{1,2}(er)? ${MONTH}, de \\d{1,2} h( \\d{2})? à \\d{1,2} h( \\d{2})?$`,
+  // \\s: times and dates hold no-break spaces (« 14 h 30 » never breaks).
+  `^${WEEKDAY}\\s\\d{1,2}(er)?\\s${MONTH}, de\\s\\d{1,2}\\sh(\\s\\d{2})? à\\s\\d{1,2}\\sh(\\s\\d{2})?$`,
   "i",
 );
 /** Matches "lundi 7 décembre 2026" (a day's heading in the catalogue). */
-const FRENCH_DAY = new RegExp(`^${WEEKDAY} \\d{1,2}(er)? ${MONTH} \\d{4}$`, "i");
+const FRENCH_DAY = new RegExp(`^${WEEKDAY}\\s\\d{1,2}(er)?\\s${MONTH}\\s\\d{4}$`, "i");
 const SEATS_TEXT =
   /^(Plus qu'une place|Plus que \d+ places|Une place libre|\d+ places libres|Complet — liste d'attente|Complet — liste d'attente complète)$/;
 
@@ -150,10 +151,11 @@ test.describe("catalogue without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} — `));
     await expect(page.locator(".session-key-facts__when")).toHaveText(FRENCH_SESSION_TIME);
+    // The first screen holds when, where (the place) and the seats; the address is under « Le lieu ».
     const facts = page.locator(".session-key-facts");
     await expect(facts).toContainText("Hub numérique de Carcassonne");
-    await expect(facts).toContainText("14 rue de Verdun");
-    await expect(facts.locator("dt", { hasText: "Avec" })).toBeVisible();
+    await expect(page.locator("section", { has: page.locator("#place-title") })).toContainText("14 rue de Verdun");
+    await expect(page.locator("dt", { hasText: "Avec" })).toBeVisible();
     await expect(facts.locator(".seats")).toHaveText(SEATS_TEXT);
 
     await expect(page.getByRole("heading", { name: "Ce que vous allez apprendre" })).toBeVisible();
@@ -181,13 +183,14 @@ test.describe("catalogue without JavaScript", () => {
       .locator(".session-card")
       .filter({ has: page.locator(".seats--full:not(.seats--waitlist-full)") })
       .first();
-    await full.getByRole("link", { name: "Voir l'atelier et réserver" }).click();
+    await full.getByRole("link", { name: "Voir l'atelier et la liste d'attente" }).click();
     await scan();
-    await expect(page.locator(".session-key-facts .seats")).toHaveText("Complet — liste d'attente");
+    // The session's own badge (the other dates offered below it have theirs).
+    await expect(page.locator(".session-key-facts > .badges .seats")).toHaveText("Complet — liste d'attente");
     await expect(page.getByText("L'atelier est complet. Inscrivez-vous sur la liste d'attente").first()).toBeVisible();
     await page.getByRole("link", { name: "M'inscrire sur la liste d'attente" }).first().click();
     await scan();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("M'inscrire sur la liste d'attente");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inscription sur liste d'attente");
     await expect(page.getByRole("button", { name: "M'inscrire sur la liste d'attente" })).toBeVisible();
   });
 
@@ -229,6 +232,7 @@ test.describe("catalogue without JavaScript", () => {
   test("the Arabic catalogue reads right to left", async ({ page, scan }) => {
     await page.goto("/ateliers");
     await scan();
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     await page.getByRole("button", { name: "العربية" }).click();
     await expect(page).toHaveURL(/\/ateliers$/);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

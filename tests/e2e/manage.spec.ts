@@ -153,7 +153,7 @@ test.describe("the manage page", () => {
     await expect(summary.getByRole("heading", { name: session.title })).toBeVisible();
     await expect(summary).toContainText(`${session.addressLine}, ${session.postcode} ${session.commune}`);
     await expect(summary).toContainText(
-      /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+, de \d{1,2} h/,
+      /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s\d{1,2}(er)?\s\S+, de\s\d{1,2}\sh/,
     );
     if (session.whatToBring) await expect(summary).toContainText(session.whatToBring);
     await expect(summary.getByRole("link", { name: session.phone })).toHaveAttribute(

@@ -36,6 +36,7 @@ test.describe("preferences without JavaScript", () => {
   test("the language is switched and remembered, Arabic is right-to-left", async ({ page, scan }) => {
     await page.goto("/");
     await scan();
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learn digital skills, close to home");
@@ -46,6 +47,7 @@ test.describe("preferences without JavaScript", () => {
     await scan();
 
     await page.goto("/");
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     await page.getByRole("button", { name: "العربية" }).click();
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.locator("html")).toHaveAttribute("lang", "ar");
@@ -55,10 +57,12 @@ test.describe("preferences without JavaScript", () => {
   test("the large text and contrast display is applied by the server and remembered", async ({ page, scan }) => {
     await page.goto("/");
     await scan();
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     const toggle = page.getByRole("button", { name: "Grands caractères et contraste renforcé" });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
     await toggle.click();
     await expect(page.locator("html")).toHaveClass(/display-large/);
+    await page.locator(".site-prefs > summary").click();
     await expect(page.getByRole("button", { name: "Grands caractères et contraste renforcé" })).toHaveAttribute(
       "aria-pressed",
       "true",

@@ -5,6 +5,8 @@ type Props = {
   /** For aria-labelledby; unique on the page. */
   titleId: string;
   id?: string;
+  /** Extra classes (the page width when the summary stands first in `main`). */
+  className?: string;
   /** Problems with the form as a whole (a refusal from the server), shown first as they are. */
   formMessages: { key: string; content: ReactNode }[];
   /** One link per field in trouble, in page order, to the field itself. */
@@ -19,12 +21,19 @@ type Props = {
  * Draws nothing when there is nothing to say.
  */
 export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary(
-  { title, titleId, id, formMessages, fieldLinks, intro },
+  { title, titleId, id, className, formMessages, fieldLinks, intro },
   ref,
 ) {
   if (formMessages.length === 0 && fieldLinks.length === 0) return null;
   return (
-    <div ref={ref} id={id} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+    <div
+      ref={ref}
+      id={id}
+      className={className ? `error-summary ${className}` : "error-summary"}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+    >
       <h2 id={titleId}>{title}</h2>
       {formMessages.map(({ key, content }) => (
         <p key={key} className="error-summary__message">

@@ -4,3 +4,8 @@
  * Arabic page, and `dir="auto"` keeps their punctuation in place on a right-to-left page.
  */
 export const frenchContent = { lang: "fr", dir: "auto" } as const;
+
+/** A workshop's texts carry the language they are in: French, or the translation's language. */
+export function textIn(lang: string) {
+  return { lang, dir: "auto" } as const;
+}

@@ -15,35 +15,38 @@ interface DisplayStyle {
   range: (day: string, from: string, to: string) => string;
 }
 
+/** A no-break space: « 14 h 30 » and « 3 mars » never break across two lines. */
+const NBSP = "\u00a0";
+
 // Spelled-out phrases rather than "14:00–16:00": easier to read aloud and for newcomers to dates.
 const STYLES: Record<DisplayLocale, DisplayStyle> = {
   fr: {
     locale: fr,
-    day: "EEEE do MMMM",
-    dateLong: "EEEE do MMMM yyyy",
-    time: (withMinutes) => (withMinutes ? "H 'h' mm" : "H 'h'"),
-    range: (day, from, to) => `${day}, de ${from} à ${to}`,
+    day: `EEEE do'${NBSP}'MMMM`,
+    dateLong: `EEEE do'${NBSP}'MMMM'${NBSP}'yyyy`,
+    time: (withMinutes) => (withMinutes ? `H'${NBSP}h${NBSP}'mm` : `H'${NBSP}h'`),
+    range: (day, from, to) => `${day}, de${NBSP}${from} à${NBSP}${to}`,
   },
   en: {
     locale: enGB,
-    day: "EEEE d MMMM",
-    dateLong: "EEEE d MMMM yyyy",
-    time: (withMinutes) => (withMinutes ? "h:mm aaa" : "h aaa"),
-    range: (day, from, to) => `${day}, ${from} to ${to}`,
+    day: `EEEE d'${NBSP}'MMMM`,
+    dateLong: `EEEE d'${NBSP}'MMMM'${NBSP}'yyyy`,
+    time: (withMinutes) => (withMinutes ? `h:mm'${NBSP}'aaa` : `h'${NBSP}'aaa`),
+    range: (day, from, to) => `${day}, ${from} to${NBSP}${to}`,
   },
   es: {
     locale: es,
-    day: "EEEE d 'de' MMMM",
-    dateLong: "EEEE d 'de' MMMM 'de' yyyy",
+    day: `EEEE d'${NBSP}de${NBSP}'MMMM`,
+    dateLong: `EEEE d'${NBSP}de${NBSP}'MMMM 'de${NBSP}'yyyy`,
     time: () => "H:mm",
-    range: (day, from, to) => `${day}, de ${from} a ${to}`,
+    range: (day, from, to) => `${day}, de${NBSP}${from} a${NBSP}${to}`,
   },
   ar: {
     locale: ar,
-    day: "EEEE d MMMM",
-    dateLong: "EEEE d MMMM yyyy",
+    day: `EEEE d'${NBSP}'MMMM`,
+    dateLong: `EEEE d'${NBSP}'MMMM'${NBSP}'yyyy`,
     time: () => "H:mm",
-    range: (day, from, to) => `${day}، من ${from} إلى ${to}`,
+    range: (day, from, to) => `${day}، من${NBSP}${from} إلى${NBSP}${to}`,
   },
 };
 

@@ -1,27 +1,42 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { frenchContent } from "~/components/ui/french-content";
+import { Trans, useTranslation } from "react-i18next";
+import { SessionOtherDates } from "~/components/session-other-dates";
+import { FrenchText } from "~/components/ui/french-text";
+import { PlaceWithCommune } from "~/components/ui/place-with-commune";
+import { frenchContent, textIn } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
-import { SessionPlace, SessionPlaceLines } from "~/components/session-place";
+import { SessionPlace } from "~/components/session-place";
 import { SessionSeats, seatsStateOf } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
 import { formatSessionTime } from "~/domain/time/format-session-time";
-import { getSessionDetail } from "~/models/session.server";
+import { getSessionDetail, otherDatesWithSeats } from "~/models/session.server";
 import bookingStyles from "~/styles/booking.css";
 import { getRequestT } from "~/utils/i18n.server";
+
+/** Up to this many other dates with seats are offered when a session is full. */
+const OTHER_DATES_SHOWN = 3;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
-  const [{ t, language }, session] = await Promise.all([
-    getRequestT(request, "catalogue"),
-    getSessionDetail(params.sessionId ?? "", now),
-  ]);
+  const { t, language } = await getRequestT(request, "catalogue");
+  const session = await getSessionDetail(params.sessionId ?? "", now, language);
   if (session === null) throw new Response("Not found", { status: 404 });
   const when = formatSessionTime(session.startsAt, session.endsAt, language);
-  return { title: t("session.metaTitle", { title: session.workshop.title, when }), session };
+  // A full session offers the other dates that still have a seat before its waiting list.
+  const otherDates =
+    seatsStateOf(session.booking) === "waitlist-full" || (session.booking.may && session.booking.outcome === "WAITLIST")
+      ? await otherDatesWithSeats({
+          workshopId: session.workshop.id,
+          excludeSessionId: session.id,
+          now,
+          limit: OTHER_DATES_SHOWN,
+          locale: language,
+        })
+      : [];
+  return { title: t("session.metaTitle", { title: session.workshop.title, when }), session, otherDates };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -44,10 +59,11 @@ function useListFormat() {
 }
 
 export default function SessionPage() {
-  const { session } = useLoaderData<typeof loader>();
+  const { session, otherDates } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   const formatList = useListFormat();
   const { workshop, place, course, booking: answer } = session;
+  const text = textIn(workshop.textLang);
   const bookHref = `/ateliers/${encodeURIComponent(session.id)}/reserver`;
   // The policy's answer in the page's words (the seats badge's reading of it); the page decides nothing itself.
   const seats = seatsStateOf(answer);
@@ -104,50 +120,63 @@ export default function SessionPage() {
       <p className="back-link">
         <Link to="/ateliers">{t("session.back")}</Link>
       </p>
-      <h1 {...frenchContent}>{workshop.title}</h1>
-      <p className="lead" {...frenchContent}>
-        {workshop.summary}
-      </p>
+      <h1 {...text}>{workshop.title}</h1>
 
+      {/* When, where, seats, then the action: on a phone all of it fits the first screen. */}
       <section className="card session-key-facts" aria-label={t("session.keyFacts")}>
-        <dl className="facts">
+        <dl className="facts facts--compact">
           <dt>{t("session.when")}</dt>
           <dd className="session-key-facts__when capitalize">
             <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
           </dd>
           <dt>{t("session.where")}</dt>
           <dd>
-            <SessionPlaceLines place={place} room={session.room} />
-          </dd>
-          {session.trainers.length > 0 ? (
-            <>
-              <dt>{t("session.trainers")}</dt>
-              <dd>{formatList(session.trainers.map((trainer) => trainer.firstName))}</dd>
-            </>
-          ) : null}
-          <dt>{t("session.level")}</dt>
-          <dd>
-            {t(`levels:${workshop.level}`)}
-            <span className="block muted">{t(`levels:hint.${workshop.level}`)}</span>
-          </dd>
-          {workshop.topicCodes.length > 0 ? (
-            <>
-              <dt>{t("session.topics")}</dt>
-              <dd>{workshop.topicCodes.map((code) => t(`topics:${code}`)).join(t("common:listSeparator"))}</dd>
-            </>
-          ) : null}
-          <dt>{t("session.seats")}</dt>
-          <dd>
-            <SessionSeats seatsLeft={session.seatsLeft} state={seats} />
+            <PlaceWithCommune place={place} />
           </dd>
         </dl>
+        {/* The badge says it all (« 4 places libres »): no « Places : » before it. */}
+        <p className="badges">
+          <SessionSeats seatsLeft={session.seatsLeft} state={seats} />
+        </p>
+        {state === "waitlist" || state === "full" ? <SessionOtherDates dates={otherDates} /> : null}
         {bookingBox}
       </section>
+
+      <p className="lead" {...text}>
+        {workshop.summary}
+      </p>
+
+      <dl className="facts">
+        {session.trainers.length > 0 ? (
+          <>
+            <dt>{t("session.trainers")}</dt>
+            <dd>{formatList(session.trainers.map((trainer) => trainer.firstName))}</dd>
+          </>
+        ) : null}
+        <dt>{t("session.level")}</dt>
+        <dd>
+          {t(`levels:${workshop.level}`)}
+          <span className="block muted">{t(`levels:hint.${workshop.level}`)}</span>
+        </dd>
+        {workshop.topicCodes.length > 0 ? (
+          <>
+            <dt>{t("session.topics")}</dt>
+            <dd>{workshop.topicCodes.map((code) => t(`topics:${code}`)).join(t("common:listSeparator"))}</dd>
+          </>
+        ) : null}
+      </dl>
 
       {course ? (
         <section className="card session-course" aria-labelledby="course-title">
           <h2 id="course-title">{t("session.course.title")}</h2>
-          <p>{t("session.course.explain", { title: course.title })}</p>
+          <p>
+            <Trans
+              t={t}
+              i18nKey="session.course.explain"
+              values={{ title: course.title }}
+              components={{ title: <FrenchText /> }}
+            />
+          </p>
           {course.position > 0 ? (
             <p>{t("session.course.position", { position: course.position, count: course.sessions.length })}</p>
           ) : null}
@@ -179,22 +208,22 @@ export default function SessionPage() {
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t("session.about")}</h2>
-        {paragraphs(workshop.description).map((text, index) => (
-          <p key={index} {...frenchContent}>
-            {text}
+        {paragraphs(workshop.description).map((paragraph, index) => (
+          <p key={index} {...text}>
+            {paragraph}
           </p>
         ))}
         {workshop.prerequisites ? (
           <>
             <h3>{t("session.prerequisites")}</h3>
-            <p {...frenchContent}>{workshop.prerequisites}</p>
+            <p {...text}>{workshop.prerequisites}</p>
           </>
         ) : null}
       </section>
 
       <section aria-labelledby="bring-title">
         <h2 id="bring-title">{t("session.bring.title")}</h2>
-        {workshop.whatToBring ? <p {...frenchContent}>{workshop.whatToBring}</p> : null}
+        {workshop.whatToBring ? <p {...text}>{workshop.whatToBring}</p> : null}
         <p className="session-devices">
           {workshop.devicesLent ? t("session.bring.devicesLent") : t("session.bring.devicesNotLent")}
         </p>

@@ -7,13 +7,17 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { BookingForm } from "~/components/booking-form";
+import type { SessionDetail } from "~/models/session.server";
+import { Trans, useTranslation } from "react-i18next";
+import { useBookingForm } from "~/components/booking-form";
+import { SessionOtherDates } from "~/components/session-other-dates";
+import { DocumentTitle } from "~/components/ui/document-title";
+import { FrenchText } from "~/components/ui/french-text";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { seatsStateOf } from "~/components/session-seats";
 import { SessionSummary } from "~/components/session-summary";
 import { PhoneLink } from "~/components/ui/phone-link";
-import { getSessionDetail, listCommunes } from "~/models/session.server";
+import { getSessionDetail, listCommunes, otherDatesWithSeats } from "~/models/session.server";
 import { bookSession } from "~/services/book-session.server";
 import { FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/utils/booking-paths";
 import bookingStyles from "~/styles/booking.css";
@@ -28,29 +32,48 @@ export const headers = withRetryAfter();
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
-async function requireSession(sessionId: string | undefined, now: Date) {
-  const session = await getSessionDetail(sessionId ?? "", now);
+async function requireSession(sessionId: string | undefined, now: Date, locale?: string) {
+  const session = await getSessionDetail(sessionId ?? "", now, locale);
   if (session === null) throw new Response("Not found", { status: 404 });
   return session;
 }
 
+/** Up to this many other dates with seats are offered when the session is full. */
+const OTHER_DATES_SHOWN = 3;
+
+/** The page's name: booking a seat, joining the waiting list, or neither. */
+function pageKind(answer: SessionDetail["booking"]) {
+  if (answer.may) return answer.outcome === "WAITLIST" ? "waitlist" : "book";
+  return seatsStateOf(answer) === "waitlist-full" ? "full" : "closed";
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
-  const [language, session, communes] = await Promise.all([
-    getLanguage(request),
-    requireSession(params.sessionId, now),
-    listCommunes(),
-  ]);
+  const language = await getLanguage(request);
+  const [session, communes] = await Promise.all([requireSession(params.sessionId, now, language), listCommunes()]);
+  const kind = pageKind(session.booking);
+  const otherDates =
+    kind === "waitlist" || kind === "full"
+      ? await otherDatesWithSeats({
+          workshopId: session.workshop.id,
+          excludeSessionId: session.id,
+          now,
+          limit: OTHER_DATES_SHOWN,
+          locale: language,
+        })
+      : [];
   return {
-    title: getT(language, "booking")("meta.title", { title: session.workshop.title }),
+    title: getT(language, "booking")(`layout.metaTitle.${kind}`, { title: session.workshop.title }),
     language,
     session,
+    otherDates,
     communes,
     findBookingsPath: FIND_MY_BOOKINGS_PATH,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+// The title is drawn by the page (DocumentTitle): a refused form prefixes it.
+export const meta: MetaFunction<typeof loader> = () => [];
 
 export const ErrorBoundary = SessionErrorBoundary;
 
@@ -99,54 +122,64 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BookSessionPage() {
-  const { session, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
+  const { title, session, otherDates, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
   // The policy's answer, put in words: the form (a seat or the waiting list), or why not.
-  const answer = session.booking;
-  const closed = !answer.may;
-  const waitlist = answer.may && answer.outcome === "WAITLIST";
-  const seats = seatsStateOf(answer);
-  const full = seats === "waitlist-full";
+  const kind = pageKind(session.booking);
+  const seats = seatsStateOf(session.booking);
   const sessionHref = `/ateliers/${encodeURIComponent(session.id)}`;
+  const booking = useBookingForm({
+    lastResult,
+    communes,
+    defaultLanguage: language,
+    submitLabel: kind === "waitlist" ? t("submitWaitlist") : t("submit"),
+    findBookingsPath,
+  });
 
   return (
-    <div className="page narrow booking-page">
-      <p className="back-link">
-        <Link to={sessionHref}>{t("backToSession")}</Link>
-      </p>
-      <h1>{waitlist ? t("waitlistTitle") : t("title")}</h1>
-      <SessionSummary session={session} label={t("yourSession")} seatsState={seats} />
-      {closed ? (
-        <div className="notice">
-          <p>{full ? t("policy.waitlistFull") : t("closed")}</p>
-          <p>
-            <Link className="button" to="/ateliers">
-              {t("seeOthers")}
-            </Link>
-          </p>
-        </div>
-      ) : (
-        <>
-          <p className="lead">{waitlist ? t("waitlistIntro") : t("intro")}</p>
-          <BookingForm
-            lastResult={lastResult}
-            communes={communes}
-            defaultLanguage={language}
-            submitLabel={waitlist ? t("submitWaitlist") : t("submit")}
-            findBookingsPath={findBookingsPath}
-          />
-          <p className="muted">{t("privacy")}</p>
-          {session.place.phone ? (
+    <>
+      {kind === "book" || kind === "waitlist" ? booking.errorSummary : null}
+      <div className="page narrow booking-page">
+        <DocumentTitle title={title} refused={booking.refused} />
+        <p className="back-link">
+          <Link to={sessionHref}>{t("backToSession")}</Link>
+        </p>
+        <h1>{t(`layout.pageTitle.${kind}`)}</h1>
+        <SessionSummary session={session} label={t("yourSession")} seatsState={seats} />
+        {kind === "waitlist" || kind === "full" ? <SessionOtherDates dates={otherDates} /> : null}
+        {kind === "closed" || kind === "full" ? (
+          <div className="notice">
+            <p>{kind === "full" ? t("policy.waitlistFull") : t("closed")}</p>
             <p>
-              {t("phoneHelp", { place: session.place.name, phone: session.place.phone })}
-              <span className="block">
-                <PhoneLink phone={session.place.phone} className="phone-link" />
-              </span>
+              <Link className="button" to="/ateliers">
+                {t("seeOthers")}
+              </Link>
             </p>
-          ) : null}
-        </>
-      )}
-    </div>
+          </div>
+        ) : (
+          <>
+            {/* The waiting list must be explained before the form; « free, no account » can follow it. */}
+            {kind === "waitlist" ? <p className="lead">{t("waitlistIntro")}</p> : null}
+            {booking.form}
+            {kind === "book" ? <p>{t("intro")}</p> : null}
+            <p className="muted">{t("privacy")}</p>
+            {session.place.phone ? (
+              <p>
+                <Trans
+                  t={t}
+                  i18nKey="layout.phoneHelp"
+                  values={{ place: session.place.name }}
+                  components={{ place: <FrenchText /> }}
+                />
+                <span className="block">
+                  <PhoneLink phone={session.place.phone} className="phone-link" />
+                </span>
+              </p>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
   );
 }

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CatalogueDayList } from "~/components/catalogue-day-list";
-import { CatalogueFilters, type CatalogueSelection } from "~/components/catalogue-filters";
+import { CatalogueFilters, RESULTS_ID, type CatalogueSelection } from "~/components/catalogue-filters";
 import { WorkshopLevel } from "~/generated/prisma/enums";
 import {
   countUpcomingSessions,
@@ -54,7 +55,7 @@ function isLevel(value: string | null): value is WorkshopLevel {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
-  const [{ t }, options] = await Promise.all([getRequestT(request, "catalogue"), listFilterOptions()]);
+  const [{ t, language }, options] = await Promise.all([getRequestT(request, "catalogue"), listFilterOptions()]);
   const params = new URL(request.url).searchParams;
   const { selection, ignored } = readSelection(params, options);
   const shown = readShown(params);
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     level: isLevel(selection.niveau) ? selection.niveau : null,
   };
   const [sessions, total] = await Promise.all([
-    listUpcomingSessions({ ...filters, limit: shown }),
+    listUpcomingSessions({ ...filters, limit: shown, locale: language }),
     countUpcomingSessions(filters),
   ]);
   const more = new URLSearchParams(params);
@@ -94,6 +95,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function Catalogue() {
   const { options, selection, ignored, communeName, sessions, total, moreHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const location = useLocation();
+  // After filtering with JavaScript on, the page scrolls to the results (ScrollRestoration follows
+  // the fragment); the focus goes to their heading so a screen reader reads the count.
+  useEffect(() => {
+    if (location.hash === `#${RESULTS_ID}`) resultsRef.current?.focus();
+  }, [location.key, location.hash]);
   const near = sessions.filter((s) => s.servesYourCommune);
   const others = sessions.filter((s) => !s.servesYourCommune);
   return (
@@ -110,9 +118,10 @@ export default function Catalogue() {
         </p>
       ) : null}
 
-      <p className="catalogue__count" role="status">
+      {/* The filters' form lands here (#resultats): the count is the first thing read and seen. */}
+      <h2 id={RESULTS_ID} className="catalogue__count" tabIndex={-1} ref={resultsRef}>
         {t("results", { count: total })}
-      </p>
+      </h2>
       {sessions.length === 0 ? <p>{t("empty")}</p> : null}
 
       {communeName !== null ? (
@@ -137,8 +146,7 @@ export default function Catalogue() {
           ) : null}
         </>
       ) : sessions.length > 0 ? (
-        <section className="catalogue-section" aria-labelledby="upcoming-title">
-          <h2 id="upcoming-title">{t("upcoming")}</h2>
+        <section className="catalogue-section catalogue-section--all" aria-labelledby={RESULTS_ID}>
           <CatalogueDayList sessions={sessions} idPrefix="day" />
         </section>
       ) : null}

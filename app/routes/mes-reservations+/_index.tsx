@@ -11,7 +11,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { manageHeaders, manageMeta } from "~/components/manage-meta";
 import { ManagePhoneHelp } from "~/components/manage-phone-help";
-import { ManageRetrieveForm, retrieveSchema } from "~/components/manage-retrieve-form";
+import { retrieveSchema, useRetrieveForm } from "~/components/manage-retrieve-form";
+import { DocumentTitle } from "~/components/ui/document-title";
 import { requestBookingsLink } from "~/services/access-link.server";
 import { rateLimitRefusal } from "~/services/rate-limits.server";
 import { getLanguage, getRequestT } from "~/utils/i18n.server";
@@ -21,7 +22,8 @@ import { withRetryAfter } from "~/utils/retry-after-headers";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
 export const headers = withRetryAfter(manageHeaders);
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+// The title is drawn by the page (DocumentTitle): a refused form prefixes it.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => manageMeta(matches);
 
 const SENT_PATH = "/mes-reservations?envoye=1";
 
@@ -57,28 +59,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RetrieveBookings() {
-  const { sent } = useLoaderData<typeof loader>();
+  const { title, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("retrieve");
   // After a refusal (400, 429) on the "sent" page, the refusal is what matters.
   const showSent = sent && !actionData;
+  const retrieve = useRetrieveForm({ lastResult: actionData?.result });
   return (
-    <div className="page narrow">
-      <h1>{t("request.title")}</h1>
-      {showSent ? (
-        <>
-          <div className="panel panel--success" role="status">
-            <h2>{t("sent.title")}</h2>
-            <p className="lead">{t("sent.body")}</p>
-            <p>{t("sent.tips")}</p>
-          </div>
-          <p>{t("sent.again")}</p>
-        </>
-      ) : (
-        <p className="lead">{t("request.intro")}</p>
-      )}
-      <ManageRetrieveForm lastResult={actionData?.result} />
-      <ManagePhoneHelp />
-    </div>
+    <>
+      {retrieve.errorSummary}
+      <div className="page narrow">
+        <DocumentTitle title={title} refused={retrieve.refused} />
+        <h1>{t("request.title")}</h1>
+        {showSent ? (
+          <>
+            <div className="panel panel--success" role="status">
+              <h2>{t("sent.title")}</h2>
+              <p className="lead">{t("sent.body")}</p>
+              <p>{t("sent.tips")}</p>
+            </div>
+            <p>{t("sent.again")}</p>
+          </>
+        ) : (
+          <p className="lead">{t("request.intro")}</p>
+        )}
+        {retrieve.form}
+        <ManagePhoneHelp />
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/ui/document-title";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/services/booking-summary.server";
 import { ManageCancelConfirm, ManageCancelProblem } from "~/components/manage-cancel";
@@ -20,7 +21,8 @@ import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
 export const headers = manageHeaders;
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+// The title is drawn by the page (DocumentTitle): a refused cancellation prefixes it.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => manageMeta(matches);
 
 const LIST_PATH = "/mes-reservations/liste";
 
@@ -58,11 +60,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CancelFromList() {
-  const { booking, problem: problemBefore } = useLoaderData<typeof loader>();
+  const { title, booking, problem: problemBefore } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const problem = actionData?.problem ?? problemBefore;
   return (
     <div className="page narrow">
+      <DocumentTitle title={title} refused={Boolean(actionData?.problem)} />
       {problem ? (
         <ManageCancelProblem code={problem} place={booking.place} backHref={LIST_PATH} backLabel="backToList" />
       ) : (

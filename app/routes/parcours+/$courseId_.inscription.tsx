@@ -8,7 +8,8 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BookingForm } from "~/components/booking-form";
+import { useBookingForm } from "~/components/booking-form";
+import { DocumentTitle } from "~/components/ui/document-title";
 import { frenchContent } from "~/components/ui/french-content";
 import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { SessionPlace } from "~/components/session-place";
@@ -53,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+// The title is drawn by the page (DocumentTitle): a refused form prefixes it.
+export const meta: MetaFunction<typeof loader> = () => [];
 
 export const ErrorBoundary = SessionErrorBoundary;
 
@@ -116,64 +118,69 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CourseEnrolmentPage() {
-  const { course, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
+  const { title, course, communes, language, findBookingsPath } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("booking");
   // The policy's answer, put in words: the form, "full", or "closed".
   const { enrolment } = course;
   const closed = !enrolment.may && enrolment.reason !== "COURSE_FULL";
+  const booking = useBookingForm({
+    lastResult,
+    communes,
+    defaultLanguage: language,
+    submitLabel: t("submitCourse"),
+    findBookingsPath,
+  });
 
   return (
-    <div className="page narrow booking-page">
-      <p className="back-link">
-        <Link to="/ateliers">{t("seeOthers")}</Link>
-      </p>
-      <h1>{t("course.title")}</h1>
-      <section className="card session-summary" aria-labelledby="course-summary-title">
-        <h2 id="course-summary-title" {...frenchContent}>
-          {course.title}
-        </h2>
-        <p {...frenchContent}>{course.summary}</p>
-        <h3>{t("course.sessions")}</h3>
-        <ol className="course-sessions">
-          {course.sessions.map((session) => (
-            <li key={session.id}>
-              <span className="block course-sessions__title">
-                {t("course.sessionLine", { position: session.position, title: session.title })}
-              </span>
-              <span className="block capitalize">
-                <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
-              </span>
-              <SessionSeats seatsLeft={session.seatsLeft} state={closed ? "closed" : "open"} />
-            </li>
-          ))}
-        </ol>
-        <h3>{t("course.where")}</h3>
-        <SessionPlace place={course.place} />
-      </section>
+    <>
+      {enrolment.may ? booking.errorSummary : null}
+      <div className="page narrow booking-page">
+        <DocumentTitle title={title} refused={booking.refused} />
+        <p className="back-link">
+          <Link to="/ateliers">{t("seeOthers")}</Link>
+        </p>
+        <h1>{t("course.title")}</h1>
+        <section className="card session-summary" aria-labelledby="course-summary-title">
+          <h2 id="course-summary-title" {...frenchContent}>
+            {course.title}
+          </h2>
+          <p {...frenchContent}>{course.summary}</p>
+          <h3>{t("course.sessions")}</h3>
+          <ol className="course-sessions">
+            {course.sessions.map((session) => (
+              <li key={session.id}>
+                <span className="block course-sessions__title">
+                  {t("course.sessionLine", { position: session.position, title: session.title })}
+                </span>
+                <span className="block capitalize">
+                  <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
+                </span>
+                <SessionSeats seatsLeft={session.seatsLeft} state={closed ? "closed" : "open"} />
+              </li>
+            ))}
+          </ol>
+          <h3>{t("course.where")}</h3>
+          <SessionPlace place={course.place} />
+        </section>
 
-      {enrolment.may ? (
-        <>
-          <p className="lead">{t("course.intro")}</p>
-          <BookingForm
-            lastResult={lastResult}
-            communes={communes}
-            defaultLanguage={language}
-            submitLabel={t("submitCourse")}
-            findBookingsPath={findBookingsPath}
-          />
-          <p className="muted">{t("privacy")}</p>
-        </>
-      ) : (
-        <div className="notice">
-          <p>{enrolment.reason === "COURSE_FULL" ? t("course.full") : t("course.closed")}</p>
-          <p>
-            <Link className="button" to="/ateliers">
-              {t("seeOthers")}
-            </Link>
-          </p>
-        </div>
-      )}
-    </div>
+        {enrolment.may ? (
+          <>
+            <p className="lead">{t("course.intro")}</p>
+            {booking.form}
+            <p className="muted">{t("privacy")}</p>
+          </>
+        ) : (
+          <div className="notice">
+            <p>{enrolment.reason === "COURSE_FULL" ? t("course.full") : t("course.closed")}</p>
+            <p>
+              <Link className="button" to="/ateliers">
+                {t("seeOthers")}
+              </Link>
+            </p>
+          </div>
+        )}
+      </div>
+    </>
   );
 }

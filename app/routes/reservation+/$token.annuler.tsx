@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/ui/document-title";
 import { BookingSummary } from "~/components/booking-summary";
 import { toBookingSummary } from "~/services/booking-summary.server";
 import { ManageCancelConfirm, ManageCancelProblem } from "~/components/manage-cancel";
@@ -20,7 +21,8 @@ import manageStyles from "~/styles/manage.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: manageStyles }];
 export const headers = manageHeaders;
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => manageMeta(matches, data?.title);
+// The title is drawn by the page (DocumentTitle): a refused cancellation prefixes it.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => manageMeta(matches);
 
 function notFound(): Response {
   return new Response("Not found", { status: 404 });
@@ -59,11 +61,12 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export default function CancelBooking() {
-  const { booking, managePath, problem: problemBefore } = useLoaderData<typeof loader>();
+  const { title, booking, managePath, problem: problemBefore } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const problem = actionData?.problem ?? problemBefore;
   return (
     <div className="page narrow">
+      <DocumentTitle title={title} refused={Boolean(actionData?.problem)} />
       {problem ? (
         <ManageCancelProblem code={problem} place={booking.place} backHref={managePath} />
       ) : (

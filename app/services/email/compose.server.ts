@@ -268,6 +268,7 @@ async function draftFor(
             personId: person.id,
             now,
             limit: SUGGESTIONS_LIMIT,
+            locale: ctx.lang,
           })
         : [];
       return {
@@ -275,7 +276,8 @@ async function draftFor(
           ...base,
           statements: session.workshop.targetSkills.map((s) => french(s.skill.statement)),
           suggestions: suggestions.map((s) => ({
-            title: french(s.workshop.title),
+            // In the email's language when the workshop is translated into it (the catalogue's rule).
+            title: { text: s.workshop.title, lang: s.workshop.textLang },
             when: formatSessionTime(s.startsAt, s.endsAt, ctx.lang),
             placeName: french(s.place.name),
             url: absolute(sessionPath(s.id)),
