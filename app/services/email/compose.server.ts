@@ -277,7 +277,8 @@ async function draftFor(
           statements: session.workshop.targetSkills.map((s) => french(s.skill.statement)),
           suggestions: suggestions.map((s) => ({
             // In the email's language when the workshop is translated into it (the catalogue's rule).
-            title: { text: s.workshop.title, lang: s.workshop.textLang },
+            title:
+              s.workshop.textLang === ctx.lang ? { text: s.workshop.title, lang: ctx.lang } : french(s.workshop.title),
             when: formatSessionTime(s.startsAt, s.endsAt, ctx.lang),
             placeName: french(s.place.name),
             url: absolute(sessionPath(s.id)),
