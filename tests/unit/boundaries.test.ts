@@ -42,6 +42,10 @@ describe("layer boundaries (dependency-cruiser)", () => {
     let result: Cruise;
     beforeAll(() => {
       result = cruise("violations");
+      // A cruise that did not run (killed, crashed) reports nothing: say why rather than 30 misses.
+      expect(result.stdout, `dependency-cruiser exited ${result.status}: ${result.stderr}`).toMatch(
+        /dependency violations/,
+      );
     }, 60_000);
 
     const expected = [
