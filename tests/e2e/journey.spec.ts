@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { queuedEmails, sessionSeats, sessionWithOneSeatLeft } from "./support/e2e-db";
+import { queuedEmails, sessionSeats, sessionWithOneSeatLeft, withDb } from "./support/e2e-db";
 import { tr } from "./support/i18n";
 
 // The resident's whole journey: find a workshop, book the last seat, get the confirmation and the
@@ -69,6 +69,8 @@ for (const variant of variants) {
       await page.goto("/");
       await scan();
       if (language !== "fr") {
+        // The language choices are folded in the header's disclosure.
+        await act.activate(page.locator(".site-prefs > summary"));
         await act.activate(page.getByRole("button", { name: tr("fr", `common:language.names.${language}`) }));
         await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
         await scan();
@@ -79,7 +81,17 @@ for (const variant of variants) {
       await scan();
       await act.activate(page.locator(`a[href="/ateliers/${session.id}"]`).first());
       await expect(page).toHaveURL(new RegExp(`/ateliers/${session.id}$`));
-      await expect(page.getByRole("heading", { level: 1 })).toContainText(session.title);
+      // A workshop translated into the page's language shows its translated title.
+      const translated = withDb(
+        (db) =>
+          db
+            .prepare(
+              `SELECT t.title FROM WorkshopTranslation t JOIN Session s ON s.workshopId = t.workshopId
+               WHERE s.id = ? AND t.locale = ?`,
+            )
+            .get(session.id, language) as { title: string } | undefined,
+      );
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(translated?.title ?? session.title);
       await scan();
 
       // Book the last seat.
