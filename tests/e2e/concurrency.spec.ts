@@ -21,7 +21,7 @@ test("200 concurrent bookings for the last seat: one confirmed, a full waiting l
           lastName: `Personne${i}`,
           email: `rush-${run}-${i}@example.org`,
           preferredLanguage: "fr",
-          consentServiceEmails: "on",
+          consentReminders: "on",
         },
         maxRedirects: 0,
         timeout: 150_000,

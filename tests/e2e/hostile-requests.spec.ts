@@ -135,7 +135,7 @@ function actionRoutes(fixture: Fixture) {
     firstName: "Intrus",
     lastName: "Hostile",
     email: `intrus.${Date.now()}@example.org`,
-    consentServiceEmails: "on",
+    consentReminders: "on",
   };
   const withResident = { Cookie: fixture.residentCookie };
   return [

@@ -31,8 +31,6 @@ test.describe("a demo server without SMTP_URL", () => {
     await page.getByLabel(t("forms:fields.firstName.label"), { exact: true }).fill("Germaine");
     await page.getByLabel(t("forms:fields.lastName.label"), { exact: true }).fill(`Courrier${run}`);
     await page.getByLabel(t("forms:fields.email.label"), { exact: true }).fill(email);
-    const consent = page.getByLabel(t("forms:fields.consentServiceEmails.label"));
-    if ((await consent.count()) > 0) await consent.check();
     await page.getByRole("button", { name: t("booking:submit") }).click();
     await expect(page.getByRole("heading", { name: t("manage:confirmation.confirmedTitle") })).toBeVisible();
     await scan();

@@ -19,9 +19,10 @@ function bookingMadeWith(email: string) {
       .prepare(`SELECT id, contactEmail, remindersWanted, locale FROM Booking WHERE contactEmail = ?`)
       .get(email) as { id: string; contactEmail: string; remindersWanted: number; locale: string } | undefined;
     const emails = booking
-      ? (db.prepare(`SELECT kind, recipient FROM OutboxEmail WHERE bookingId = ?`).all(booking.id) as {
+      ? (db.prepare(`SELECT kind, recipient, state FROM OutboxEmail WHERE bookingId = ?`).all(booking.id) as {
           kind: string;
           recipient: string;
+          state: string;
         }[])
       : [];
     return { booking, emails };
@@ -62,7 +63,14 @@ for (const javaScriptEnabled of [true, false]) {
       await scan();
       const made = bookingMadeWith(email);
       expect(made.booking).toMatchObject({ contactEmail: email, remindersWanted: 1, locale: "fr" });
-      expect(made.emails).toEqual([{ kind: "booking-confirmed", recipient: email }]);
+      // The confirmation and the reminders, all to the address typed, with no box ticked.
+      expect(made.emails.filter((e) => e.kind === "booking-confirmed")).toEqual([
+        { kind: "booking-confirmed", recipient: email, state: expect.any(String) },
+      ]);
+      const pendingReminders = () =>
+        bookingMadeWith(email).emails.filter((e) => e.kind === "reminder" && e.state === "PENDING");
+      expect(pendingReminders().length).toBeGreaterThan(0);
+      expect(new Set(made.emails.map((e) => e.recipient))).toEqual(new Set([email]));
 
       // Later, by the link: the address is masked, and one button stops the reminders.
       await page.goto(page.url().replace("?confirmation=1", ""));
@@ -73,10 +81,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(messages).toContainText("Vous ne recevrez pas de rappel.");
       await scan();
       expect(bookingMadeWith(email).booking?.remindersWanted).toBe(0);
+      expect(pendingReminders()).toEqual([]);
       await messages.getByRole("button", { name: "Recevoir les rappels" }).click();
       await expect(messages).toContainText("Vous recevrez un rappel 2 jours avant et le matin de l'atelier.");
       await scan();
       expect(bookingMadeWith(email).booking?.remindersWanted).toBe(1);
+      expect(pendingReminders().length).toBeGreaterThan(0);
     });
 
     test("an unticked reminders box stays unticked when the form comes back with an error, and the booking wants none", async ({
@@ -103,7 +113,9 @@ for (const javaScriptEnabled of [true, false]) {
       await scan();
       const made = bookingMadeWith(email);
       expect(made.booking?.remindersWanted).toBe(0);
-      expect(made.emails).toEqual([{ kind: "booking-confirmed", recipient: email }]);
+      // The confirmation comes all the same; no reminder is written.
+      expect(made.emails.map((e) => e.kind)).toContain("booking-confirmed");
+      expect(made.emails.filter((e) => e.kind === "reminder")).toEqual([]);
     });
   });
 }

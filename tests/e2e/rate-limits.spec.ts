@@ -34,6 +34,7 @@ test.describe("rate limits, without JavaScript", () => {
 
     await page.goto("/");
     await scan();
+    await page.locator(".site-prefs > summary").click(); // the choices are folded in the header
     await page.getByRole("button", { name: tr("fr", "common:language.names.ar") }).click();
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await page.goto(`/ateliers/${session.id}/reserver`);

@@ -86,7 +86,11 @@ function queued(recipient: string) {
   return withDb(
     (db) =>
       db
-        .prepare(`SELECT kind, payload FROM OutboxEmail WHERE recipient = ? ORDER BY createdAt, kind`)
+        // The messages a form made (its booking's reminders and follow-up go the same way: decision 015).
+        .prepare(
+          `SELECT kind, payload FROM OutboxEmail
+           WHERE recipient = ? AND kind NOT IN ('reminder', 'follow-up') ORDER BY createdAt, kind`,
+        )
         .all(recipient) as {
         kind: string;
         payload: string;
@@ -128,7 +132,6 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       communeId: herCommune,
       ageBand: "FROM_60_TO_69",
       preferredLanguage: "fr",
-      consentServiceEmails: "on",
       helperEmail: `fille-${setup.suffix}@exemple.fr`,
     };
     const digits = [...setup.suffix].map((c) => parseInt(c, 16) % 10).join("");
@@ -209,7 +212,6 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       lastName: "Mas",
       email: `colette-${setup.suffix}@exemple.fr`,
       preferredLanguage: "fr",
-      consentServiceEmails: "on",
     };
     const ginette: Fields = {
       firstName: "Ginette",
@@ -229,7 +231,6 @@ test.describe("a stranger with a resident's email or phone and first name", () =
       communeId: setup.communes[1],
       ageBand: "FROM_25_TO_39",
       preferredLanguage: "es",
-      consentServiceEmails: "on",
       consentReminders: "on",
       helperEmail: STRANGER.helper,
     };
@@ -251,18 +252,12 @@ test.describe("a stranger with a resident's email or phone and first name", () =
     expect(storedPerson({ email: ginette.email })).toEqual(ginetteBefore);
     // Messages about one's own bookings need no tick (decision 015): both are told.
     expect(queued(colette.email).map((row) => row.kind)).toEqual([
-      "booking-confirmed",
-      "booking-confirmed",
+      "enrolment-confirmed",
       "booking-refused",
-      "booking-confirmed",
-      "booking-confirmed",
+      "enrolment-confirmed",
     ]);
-    expect(JSON.parse(queued(colette.email)[2].payload)).toMatchObject({ reason: "ALREADY_ENROLLED" });
-    expect(queued(ginette.email).map((row) => row.kind)).toEqual([
-      "booking-confirmed",
-      "booking-confirmed",
-      "booking-refused",
-    ]);
+    expect(JSON.parse(queued(colette.email)[1].payload)).toMatchObject({ reason: "ALREADY_ENROLLED" });
+    expect(queued(ginette.email).map((row) => row.kind)).toEqual(["enrolment-confirmed", "booking-refused"]);
     expect(queued(STRANGER.helper)).toEqual([]);
   });
 });

@@ -184,11 +184,15 @@ export function bookingStatus(bookingId: string): string {
   );
 }
 
+/** The emails a change queued for this address (not the reminders and follow-ups the calendar makes due). */
 export function queuedEmails(recipient: string) {
   return withDb(
     (db) =>
       db
-        .prepare(`SELECT kind, locale, dedupeKey FROM OutboxEmail WHERE recipient = ? ORDER BY createdAt, kind`)
+        .prepare(
+          `SELECT kind, locale, dedupeKey FROM OutboxEmail
+           WHERE recipient = ? AND kind NOT IN ('reminder', 'follow-up') ORDER BY createdAt, kind`,
+        )
         .all(recipient) as { kind: string; locale: string; dedupeKey: string }[],
   );
 }
