@@ -1,8 +1,8 @@
-import { mayChangeSession, type ChangeSessionReason } from "~/domain/policy/session-policy";
+import type { ChangeSessionReason } from "~/domain/policy/session-policy";
 import type { Actor } from "~/domain/policy/actor";
 
 import { audit } from "./audit.server";
-import { markSessionCancelled, sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
+import { markSessionCancelled, sessionToChange, tellEveryoneBooked } from "./session-steps.server";
 import { runTransaction } from "./transaction.server";
 
 export type CancelSessionResult =
@@ -20,13 +20,9 @@ export async function cancelSession(
   now: Date = new Date(),
 ): Promise<CancelSessionResult> {
   return runTransaction(async (tx): Promise<CancelSessionResult> => {
-    const session = await tx.session.findFirst({
-      where: { id: sessionId, deletedAt: null },
-      select: sessionPlacementSelect,
-    });
-    if (session === null) return { ok: false, code: "SESSION_NOT_FOUND" };
-    const answer = mayChangeSession(actor, { session, now });
-    if (!answer.may) return { ok: false, code: answer.reason };
+    const found = await sessionToChange(tx, actor, sessionId, now);
+    if (!found.ok) return found;
+    const { session } = found;
 
     if (!(await markSessionCancelled(tx, session.id, reason, now))) return { ok: false, code: "SESSION_CANCELLED" };
 

@@ -1,8 +1,8 @@
 import type { Actor } from "~/domain/policy/actor";
-import { checkMove, mayChangeSession, type ChangeSessionReason, type MoveReason } from "~/domain/policy/session-policy";
+import { checkMove, type ChangeSessionReason, type MoveReason } from "~/domain/policy/session-policy";
 
 import { audit } from "./audit.server";
-import { placeSession, sessionPlacementSelect, tellEveryoneBooked } from "./session-steps.server";
+import { placeSession, sessionToChange, tellEveryoneBooked } from "./session-steps.server";
 import { ConcurrentChange, runTransaction } from "./transaction.server";
 
 export type MoveSessionInput = {
@@ -32,13 +32,9 @@ export async function moveSession(
   now: Date = new Date(),
 ): Promise<MoveSessionResult> {
   return runTransaction(async (tx): Promise<MoveSessionResult> => {
-    const session = await tx.session.findFirst({
-      where: { id: sessionId, deletedAt: null },
-      select: sessionPlacementSelect,
-    });
-    if (session === null) return { ok: false, code: "SESSION_NOT_FOUND" };
-    const answer = mayChangeSession(actor, { session, now });
-    if (!answer.may) return { ok: false, code: answer.reason };
+    const found = await sessionToChange(tx, actor, sessionId, now);
+    if (!found.ok) return found;
+    const { session } = found;
 
     const next = {
       startsAt: input.startsAt,

@@ -1,5 +1,8 @@
 // What cancelling and moving a session share: telling everyone booked or waiting, once per
 // change, and making each booking's scheduled emails follow the session.
+import type { Actor } from "~/domain/policy/actor";
+import { mayChangeSession } from "~/domain/policy/session-policy";
+
 import { syncScheduledEmails } from "./booking-schedule.server";
 import { enqueueEmail } from "./outbox.server";
 import type { TransactionClient } from "./transaction.server";
@@ -83,6 +86,21 @@ export async function placeSession(
     data: { ...next, revision: { increment: 1 } },
   });
   return count === 1;
+}
+
+/**
+ * The first step of cancelling and of moving a session: the session as it is now, if it exists,
+ * and the policy's answer to the staff member asking.
+ */
+export async function sessionToChange(tx: TransactionClient, actor: Actor, sessionId: string, now: Date) {
+  const session = await tx.session.findFirst({
+    where: { id: sessionId, deletedAt: null },
+    select: sessionPlacementSelect,
+  });
+  if (session === null) return { ok: false, code: "SESSION_NOT_FOUND" } as const;
+  const answer = mayChangeSession(actor, { session, now });
+  if (!answer.may) return { ok: false, code: answer.reason } as const;
+  return { ok: true, session } as const;
 }
 
 export const sessionPlacementSelect = {

@@ -4,7 +4,8 @@ import http from "node:http";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-type Received = {
+/** One message as the sink's API returns it (read by tests/e2e/support/smtp-sink.ts). */
+export type Received = {
   from: string;
   to: string[];
   subject: string;

@@ -51,7 +51,8 @@ export type SendFacts = {
   trainer?: { active: boolean; sessionsThatDay: number } | null;
 };
 
-const ABOUT_A_BOOKING: ReadonlySet<MailKind> = new Set([
+/** The kinds about one booking: they carry its manage link, its .ics and the one-click stop of reminders. */
+export const BOOKING_EMAIL_KINDS = [
   "booking-confirmed",
   "booking-waitlisted",
   "booking-promoted",
@@ -61,7 +62,9 @@ const ABOUT_A_BOOKING: ReadonlySet<MailKind> = new Set([
   "session-cancelled",
   "session-moved",
   "follow-up",
-]);
+] as const satisfies readonly MailKind[];
+
+const ABOUT_A_BOOKING: ReadonlySet<MailKind> = new Set(BOOKING_EMAIL_KINDS);
 
 /** Why this row should not be sent now, or null when it should. */
 export function whyNotSend(kind: MailKind, facts: SendFacts, now: Date): DropReason | null {

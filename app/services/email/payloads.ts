@@ -2,6 +2,8 @@
 // the composer. Ids and small facts only — never a token (docs/decisions/016): links are derived
 // at send time. Everything else (times, place, names) is read fresh when the email is composed,
 // so a row written a week ago still tells the truth.
+import { BOOKING_EMAIL_KINDS } from "~/domain/email/why-not-send";
+
 import type { EmailKind } from "./contract";
 
 export type ReminderMoment = "days-before" | "morning";
@@ -75,18 +77,7 @@ export type EmailPayloads = {
 
 export type EmailPayload<K extends EmailKind> = EmailPayloads[K];
 
-/** The kinds about one booking: they carry its manage link, its .ics and the one-click stop of reminders. */
-export const BOOKING_EMAIL_KINDS = [
-  "booking-confirmed",
-  "booking-waitlisted",
-  "booking-promoted",
-  "booking-cancelled",
-  "enrolment-confirmed",
-  "reminder",
-  "session-cancelled",
-  "session-moved",
-  "follow-up",
-] as const satisfies readonly EmailKind[];
+export { BOOKING_EMAIL_KINDS };
 
 export type BookingEmailKind = (typeof BOOKING_EMAIL_KINDS)[number];
 

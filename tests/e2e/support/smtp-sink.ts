@@ -2,16 +2,9 @@
 // sent, read over the sink's HTTP API. Tests look only at their own recipient's messages.
 import { expect } from "@playwright/test";
 import { e2eUrls } from "../../../playwright.config";
+import type { Received } from "../../setup/smtp-sink";
 
-export type SinkMessage = {
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  attachments: { filename?: string; contentType: string; content: string }[];
-  receivedAt: string;
-};
+export type SinkMessage = Received;
 
 export async function messagesTo(recipient: string): Promise<SinkMessage[]> {
   const response = await fetch(`${e2eUrls.smtpApi}/messages`);
