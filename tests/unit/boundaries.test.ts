@@ -21,6 +21,8 @@ function cruise(tree: string): Cruise {
     cwd: path.join(root, "tests/lint-fixtures", tree),
     encoding: "utf8",
     timeout: 60_000,
+    // Plain text to parse: `npm test` sets FORCE_COLOR=1 for its own output when not on CI.
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   // Report lines read "  error <rule>: <from> → <to>"; a package is named by its name wherever node_modules is.
   const violations = [...result.stdout.matchAll(/^\s*error (\S+): (\S+) → (\S+)$/gm)].map(([, rule, from, to]) => {
