@@ -62,13 +62,16 @@ export function PlaceCard({ place }: { place: PublicPlace }) {
       <p className="muted">{t("servesCommunes", { count: place._count.servedCommunes })}</p>
       <p>
         <Link className="button" to={`/ateliers?lieu=${place.slug}`}>
-          <Trans
-            t={t}
-            i18nKey="seeWorkshops"
-            count={place._count.sessions}
-            values={{ place: place.name, atPlace: placeNameAfterA(place) }}
-            components={{ place: <FrenchText /> }}
-          />
+          {/* One flex item: the sentence wraps as a sentence, not as two columns. */}
+          <span>
+            <Trans
+              t={t}
+              i18nKey="seeWorkshops"
+              count={place._count.sessions}
+              values={{ place: place.name, atPlace: placeNameAfterA(place) }}
+              components={{ place: <FrenchText /> }}
+            />
+          </span>
         </Link>
       </p>
     </article>

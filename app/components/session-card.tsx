@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { placeWithCommune } from "~/domain/places/french-address";
 import { textIn } from "./ui/french-content";
 import { FrenchText } from "./ui/french-text";
 import type { BookAnswer } from "~/domain/policy/booking-policy";
@@ -55,9 +56,7 @@ export function SessionCard({ session, headingLevel = 4 }: Props) {
       <dl className="facts facts--inline">
         <dt>{t("card.where")}</dt>
         <dd>
-          <FrenchText>
-            {t("card.placeWithCommune", { lng: "fr", place: session.place.name, commune: session.place.communeName })}
-          </FrenchText>
+          <FrenchText>{placeWithCommune(session.place)}</FrenchText>
         </dd>
         <dt>{t("card.level")}</dt>
         <dd>{t(`levels:${session.workshop.level}`)}</dd>

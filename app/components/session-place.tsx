@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { postcodeAndCommune } from "~/domain/places/french-address";
 import { PlaceAccessFacts, type PlaceAccessData } from "./place-access-facts";
 import { mapSearchHref } from "~/domain/places/map-search";
 import { FrenchText } from "./ui/french-text";
@@ -24,9 +25,7 @@ export function SessionPlaceLines({ place, room }: PlaceLinesProps) {
     <>
       <FrenchText className="block place-name">{place.name}</FrenchText>
       <FrenchText className="block place-address">{place.addressLine}</FrenchText>
-      <FrenchText className="block place-address">
-        {t("session.postcodeCommune", { lng: "fr", postcode: place.postcode, commune: place.communeName })}
-      </FrenchText>
+      <FrenchText className="block place-address">{postcodeAndCommune(place)}</FrenchText>
       {room ? (
         <span className="block">
           {t("layout.roomLabel")} <FrenchText>{room}</FrenchText>

@@ -158,6 +158,28 @@ test("in Arabic, French names and addresses are isolated left to right, French t
   await scan();
 });
 
+test("in Arabic, the catalogue and a session page hydrate to the same French place lines, with no React error", async ({
+  page,
+  scan,
+}) => {
+  // The browser holds only the page's language: a French line looked up there became a raw key.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  const session = claimUpcomingSession({ seatsLeft: 2 });
+  for (const path of [`/ateliers/${session.id}?lng=ar`, `/ateliers?lieu=${session.placeSlug}&lng=ar`]) {
+    await page.goto(path);
+    // Remix sets window.__remixRouter when it has hydrated.
+    await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 15_000 });
+    await scan();
+    await expect(page.locator("main bdi[lang='fr']", { hasText: session.placeName }).first()).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(/\b(card|session)\.[a-z]+[A-Z]\w*/);
+  }
+  expect(errors).toEqual([]);
+});
+
 test("a full session offers other dates with seats before its waiting list", async ({ page, scan }) => {
   const session = claimUpcomingSession({ seatsLeft: 1 });
   withDb((db) => db.prepare(`UPDATE Session SET capacity = seatsTaken WHERE id = ?`).run(session.id));

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { placeWithCommune } from "~/domain/places/french-address";
 import { FrenchText } from "./french-text";
 
 /**
@@ -6,12 +6,5 @@ import { FrenchText } from "./french-text";
  * commune: one short line, in French, isolated left to right.
  */
 export function PlaceWithCommune({ place }: { place: { name: string; communeName: string } }) {
-  const { t } = useTranslation("catalogue");
-  return (
-    <FrenchText className="block place-name">
-      {place.name.includes(place.communeName)
-        ? place.name
-        : t("card.placeWithCommune", { lng: "fr", place: place.name, commune: place.communeName })}
-    </FrenchText>
-  );
+  return <FrenchText className="block place-name">{placeWithCommune(place)}</FrenchText>;
 }
