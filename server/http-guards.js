@@ -412,8 +412,17 @@ export function withPostOnlyActions(build) {
 export function unreadableRequestHandler(error, req, res, next) {
   if (res.headersSent) return next(error);
   console.warn(
-    `Refused an unreadable request (${req.method} ${req.originalUrl.slice(0, 200)}):`,
+    `Refused an unreadable request (${req.method} ${withoutTokens(req.originalUrl.slice(0, 200))}):`,
     error instanceof Error ? error.message : error,
   );
   refuse(req, res, "badRequest");
+}
+
+/**
+ * A path as a log line may show it: link tokens (long runs of URL-safe characters, as in
+ * /reservation/<token>) blanked out, since a log must never hold a link that opens something.
+ * @param {string} path
+ */
+export function withoutTokens(path) {
+  return path.replace(/[A-Za-z0-9_-]{32,}/g, "[…]");
 }

@@ -96,10 +96,14 @@ async function sendOne(row: DueEmailRow, options: SendDueEmailsOptions, now: () 
     });
     // A crash here (accepted by the mail server, not yet recorded) is the one way to send twice:
     // the row is claimed again once the lease is over, with the same Message-ID.
-    outcome = (await markEmailSent(db, row.id, lockedUntil, now())) ? "sent" : "lost-claim";
+    outcome = (await recordSent(db, row.id, lockedUntil, now)) ? "sent" : "lost-claim";
     log(`outbox: ${outcome} row=${row.id} kind=${row.kind} attempt=${attempts}`);
     return outcome;
   } catch (error) {
+    if (error instanceof SentButNotRecorded) {
+      log(`outbox: sent-unrecorded row=${row.id} kind=${row.kind} error=${describeSendError(error.cause)}`);
+      return "lost-claim";
+    }
     const lastError = describeSendError(error);
     const failedAt = now();
     const next = afterFailedAttempt(attempts, failedAt);
@@ -111,6 +115,28 @@ async function sendOne(row: DueEmailRow, options: SendDueEmailsOptions, now: () 
     const when = "retryAt" in next ? ` next=${next.retryAt.toISOString()}` : "";
     log(`outbox: ${outcome} row=${row.id} kind=${row.kind} attempt=${attempts}${when} error=${lastError}`);
     return outcome;
+  }
+}
+
+/**
+ * The mail server has the message: a failing write now must not count as a failed sending (that
+ * would send it again at once). The write is repeated a few times; if it still fails, the row stays
+ * claimed and is sent again only after the lease, with the same Message-ID — the crash case.
+ */
+async function recordSent(db: Db, id: string, lockedUntil: Date, now: () => Date): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await markEmailSent(db, id, lockedUntil, now());
+    } catch (error) {
+      if (attempt >= 3) throw new SentButNotRecorded(error);
+    }
+  }
+}
+
+/** Sent, but the row could not say so: left to its lease, never marked for a retry. */
+class SentButNotRecorded extends Error {
+  constructor(readonly cause: unknown) {
+    super("sent, but the outbox row could not be updated");
   }
 }
 

@@ -92,6 +92,11 @@ export async function syncScheduledEmails(
         payload: JSON.stringify(row.payload),
         droppedAt: null,
         dropReason: null,
+        // A corrected or revived row starts afresh: a sender holding the old version loses its
+        // claim (its "sent" no longer matches), and the new one is sent in turn.
+        lockedUntil: null,
+        attempts: 0,
+        lastError: null,
       },
     });
   }

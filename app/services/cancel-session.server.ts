@@ -24,7 +24,7 @@ export async function cancelSession(
     if (!found.ok) return found;
     const { session } = found;
 
-    if (!(await markSessionCancelled(tx, session.id, reason, now))) return { ok: false, code: "SESSION_CANCELLED" };
+    if (!(await markSessionCancelled(tx, session, reason, now))) return { ok: false, code: "SESSION_CANCELLED" };
 
     const told = await tellEveryoneBooked(tx, {
       kind: "session-cancelled",

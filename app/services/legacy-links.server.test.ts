@@ -105,7 +105,7 @@ async function legacyRows() {
       payload: JSON.stringify({ firstName: "Odette", url: `/mes-reservations/acces/${orphanToken}` }),
     },
   });
-  // Already sent: history, left as it was.
+  // Already sent: history, kept as it was but for the link it carried.
   await prisma.outboxEmail.create({
     data: {
       kind: "booking-confirmed",
@@ -127,7 +127,7 @@ describe("migrateLegacyLinks", () => {
 
     // A batch of one: every loop runs several times.
     const report = await migrateLegacyLinks(prisma, { batchSize: 1, now: NOW });
-    expect(report).toEqual({ bookings: 3, outboxRewritten: 3, outboxDropped: 1 });
+    expect(report).toEqual({ bookings: 3, outboxRewritten: 4, outboxDropped: 1 });
 
     const pending = await prisma.outboxEmail.findMany({
       where: { state: "PENDING" },
@@ -155,6 +155,7 @@ describe("migrateLegacyLinks", () => {
     expect(dropped.payload).not.toContain(legacy.orphanToken);
     const sent = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "booking-confirmed:sent" } });
     expect(sent.state).toBe("SENT");
+    expect(sent.payload).not.toContain("managePath");
 
     // The derived link opens each booking; the old random one no longer does (nothing was deployed before).
     for (const booking of legacy.bookings) {

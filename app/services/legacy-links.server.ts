@@ -4,6 +4,7 @@
 // cannot undo each other's work.
 import { bookingsLinkTokenFor, manageTokenHashFor } from "~/utils/link-tokens.server";
 import { hashToken } from "~/utils/tokens.server";
+import { normalizeEmail } from "~/domain/people/contact";
 
 import type { DbClient } from "~/models/session.server";
 
@@ -40,13 +41,22 @@ async function migrateOutbox(db: DbClient, batchSize: number, now: Date) {
   for (;;) {
     const rows = await db.outboxEmail.findMany({
       where: {
-        state: "PENDING",
+        // Every state: a sent or dropped email's payload must not keep a usable link either.
         OR: [{ payload: { contains: '"managePath"' } }, { payload: { contains: '"url"' } }],
         ...(cursor ? { id: { gt: cursor } } : {}),
       },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, kind: true, payload: true, dedupeKey: true, bookingId: true, sessionId: true },
+      select: {
+        id: true,
+        kind: true,
+        state: true,
+        recipient: true,
+        payload: true,
+        dedupeKey: true,
+        bookingId: true,
+        sessionId: true,
+      },
     });
     if (rows.length === 0) break;
     cursor = rows[rows.length - 1].id;
@@ -62,6 +72,8 @@ async function migrateOutbox(db: DbClient, batchSize: number, now: Date) {
 type LegacyOutboxRow = {
   id: string;
   kind: string;
+  state: string;
+  recipient: string;
   payload: string;
   dedupeKey: string;
   bookingId: string | null;
@@ -78,6 +90,20 @@ async function migrateOutboxRow(db: DbClient, row: LegacyOutboxRow, now: Date) {
   const { managePath, url, ...kept } = payload;
   const guarded = { id: row.id, state: "PENDING" } as const;
 
+  if (row.state !== "PENDING") {
+    // Already sent, failed or dropped: the link goes from the row, and an old bookings link it
+    // carried stops opening anything (it was single-use and short-lived anyway).
+    const accessTokenId =
+      row.kind === "bookings-link"
+        ? await findAccessTokenId(db, typeof url === "string" ? url : null, row.dedupeKey)
+        : null;
+    if (accessTokenId !== null) {
+      await db.accessToken.updateMany({ where: { id: accessTokenId, usedAt: null }, data: { expiresAt: now } });
+    }
+    await db.outboxEmail.updateMany({ where: { id: row.id }, data: { payload: JSON.stringify(kept) } });
+    return "rewritten";
+  }
+
   if (row.kind === "bookings-link") {
     const accessTokenId = await findAccessTokenId(db, typeof url === "string" ? url : null, row.dedupeKey);
     if (accessTokenId === null) {
@@ -88,9 +114,13 @@ async function migrateOutboxRow(db: DbClient, row: LegacyOutboxRow, now: Date) {
       return "dropped";
     }
     // The link row now opens with the derived token, the one the composer will put in the email.
+    // …and, like a new link, opens only the bookings made with the address it was sent to.
     await db.accessToken.updateMany({
       where: { id: accessTokenId },
-      data: { tokenHash: hashToken(bookingsLinkTokenFor(accessTokenId)) },
+      data: {
+        tokenHash: hashToken(bookingsLinkTokenFor(accessTokenId)),
+        contactEmailNormalized: normalizeEmail(row.recipient),
+      },
     });
     await db.outboxEmail.updateMany({
       where: guarded,

@@ -270,9 +270,24 @@ describe("moveSession", () => {
 describe("the guarded updates hold even when the read was stale (PostgreSQL, several instances)", () => {
   test("a session is cancelled once: the second update, from a read that still saw it scheduled, changes nothing", async () => {
     const session = await createSession({ startsAt: STARTS_AT });
-    expect(await runTransaction((tx) => markSessionCancelled(tx, session.id, "a", CHANGED_AT))).toBe(true);
-    expect(await runTransaction((tx) => markSessionCancelled(tx, session.id, "b", CHANGED_AT))).toBe(false);
+    expect(
+      await runTransaction((tx) => markSessionCancelled(tx, { id: session.id, revision: 0 }, "a", CHANGED_AT)),
+    ).toBe(true);
+    expect(
+      await runTransaction((tx) => markSessionCancelled(tx, { id: session.id, revision: 0 }, "b", CHANGED_AT)),
+    ).toBe(false);
     expect(await sessionRow(session.id)).toMatchObject({ revision: 1, cancellationReason: "a" });
+  });
+
+  test("a cancel read before a move committed does not overwrite it: the change runs again on the moved session", async () => {
+    const session = await createSession({ startsAt: STARTS_AT });
+    await prisma.session.update({ where: { id: session.id }, data: { revision: { increment: 1 } } });
+    await expect(
+      runTransaction((tx) => markSessionCancelled(tx, { id: session.id, revision: 0 }, "stale", CHANGED_AT), {
+        attempts: 1,
+      }),
+    ).rejects.toThrow(/changed meanwhile/);
+    expect(await sessionRow(session.id)).toMatchObject({ status: "SCHEDULED", revision: 1 });
   });
 
   test("a move from a revision already passed changes nothing", async () => {

@@ -5,7 +5,7 @@ import { mayChangeSession } from "~/domain/policy/session-policy";
 
 import { syncScheduledEmails } from "./booking-schedule.server";
 import { enqueueEmail } from "./outbox.server";
-import type { TransactionClient } from "./transaction.server";
+import { ConcurrentChange, type TransactionClient } from "./transaction.server";
 
 export type SessionBefore = { startsAt: Date; endsAt: Date; placeId: string; room: string | null };
 
@@ -64,15 +64,20 @@ export async function tellEveryoneBooked(
  */
 export async function markSessionCancelled(
   tx: TransactionClient,
-  sessionId: string,
+  read: { id: string; revision: number },
   reason: string | null,
   now: Date,
 ): Promise<boolean> {
+  // Only from the revision that was read: a move committed meanwhile makes the whole change run
+  // again on what the session now is (its time for the audit, its revision for the emails' keys).
   const { count } = await tx.session.updateMany({
-    where: { id: sessionId, status: "SCHEDULED" },
+    where: { id: read.id, status: "SCHEDULED", revision: read.revision },
     data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason, revision: { increment: 1 } },
   });
-  return count === 1;
+  if (count === 1) return true;
+  const current = await tx.session.findUnique({ where: { id: read.id }, select: { status: true } });
+  if (current?.status === "SCHEDULED") throw new ConcurrentChange(`session ${read.id} changed meanwhile`);
+  return false;
 }
 
 /** The guarded update that moves a session: only from the revision that was read. */

@@ -34,6 +34,12 @@ describe("describeSendError", () => {
     );
   });
 
+  test("blanks out an email address a mail server's refusal quotes", () => {
+    expect(describeSendError(new Error("550 5.1.1 <jane.doe@example.org>: Recipient address rejected"))).toBe(
+      "Error: 550 5.1.1 <[address]>: Recipient address rejected",
+    );
+  });
+
   test("blanks out anything shaped like a token", () => {
     const token = "Xk2_9fQ-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     const described = describeSendError(new Error(`bad link https://p.example/reservation/${token} in body`));

@@ -26,8 +26,10 @@ export function afterFailedAttempt(attempts: number, now: Date): AfterFailure {
 export function describeSendError(error: unknown, maxLength = 300): string {
   const raw =
     error instanceof Error ? `${error.name}: ${error.message}` : typeof error === "string" ? error : "Unknown error";
-  // Anything shaped like a token (a long run of URL-safe characters) is blanked out.
+  // Anything shaped like a token (a long run of URL-safe characters) is blanked out, and so is an
+  // email address (a mail server's refusal often quotes the recipient).
   const redacted = raw
+    .replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, "[address]")
     .replace(/[A-Za-z0-9_-]{32,}/g, "[…]")
     .replace(/\s+/g, " ")
     .trim();
