@@ -99,6 +99,15 @@ describe("parseEnv", () => {
     expect([set.OUTBOX_INTERVAL_MS, set.OUTBOX_LEASE_MS, set.MAIL_CAPTURE_DIR]).toEqual([0, 500, "/tmp/mail"]);
   });
 
+  it("keeps a lease of at least a minute in production, where several servers may send", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) };
+    expect(() => parseEnv({ ...production, OUTBOX_LEASE_MS: "500" }, noFile)).toThrow(
+      /OUTBOX_LEASE_MS: in production at least 60000 milliseconds/,
+    );
+    expect(parseEnv({ ...production, OUTBOX_LEASE_MS: "60000" }, noFile).OUTBOX_LEASE_MS).toBe(60_000);
+    expect(parseEnv({ NODE_ENV: "test", OUTBOX_LEASE_MS: "500" }, noFile).OUTBOX_LEASE_MS).toBe(500);
+  });
+
   it("says which outbox setting is wrong", () => {
     expect(() => parseEnv({ OUTBOX_INTERVAL_MS: "soon" }, noFile)).toThrow(
       /OUTBOX_INTERVAL_MS: OUTBOX_INTERVAL_MS must be a number of milliseconds such as 5000/,

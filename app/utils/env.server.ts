@@ -98,6 +98,8 @@ function readFileIfPresent(file: string): string | undefined {
  * once (scripts/lib/session-secret.ts). In production there is no fallback: a random secret per
  * start would sign everyone out at each restart, so the server refuses to start instead.
  */
+const PRODUCTION_MIN_LEASE_MS = 60_000;
+
 function parseEnv(source: Record<string, string | undefined>, readSecretFile = readFileIfPresent): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
@@ -105,6 +107,14 @@ function parseEnv(source: Record<string, string | undefined>, readSecretFile = r
     throw new Error(`Passerelle cannot start, the environment is invalid:\n${lines.join("\n")}`);
   }
   const env = result.data;
+  // With several servers, a lease shorter than one SMTP exchange (its timeouts reach 50 s) would
+  // let a second server take an email the first is still sending: production keeps a minute.
+  if (env.NODE_ENV === "production" && env.OUTBOX_LEASE_MS < PRODUCTION_MIN_LEASE_MS) {
+    throw new Error(
+      "Passerelle cannot start, the environment is invalid:\n" +
+        `  - OUTBOX_LEASE_MS: in production at least ${PRODUCTION_MIN_LEASE_MS} milliseconds (the default, 120000, suits a real mail server)`,
+    );
+  }
   let sessionSecret = env.SESSION_SECRET ?? readSecretFile(env.SESSION_SECRET_FILE)?.trim();
   if (sessionSecret !== undefined && sessionSecret.length < 16) {
     throw new Error(
