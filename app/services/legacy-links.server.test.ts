@@ -149,6 +149,10 @@ describe("migrateLegacyLinks", () => {
       expiresAt: "x",
       accessTokenId: legacy.link.id,
     });
+    // Like a new link, it opens only the bookings made with the address it was sent to.
+    expect((await prisma.accessToken.findUniqueOrThrow({ where: { id: legacy.link.id } })).contactEmailNormalized).toBe(
+      "odette@example.org",
+    );
 
     const dropped = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "bookings-link:gone" } });
     expect(dropped).toMatchObject({ state: "DROPPED", dropReason: LEGACY_LINK_DROP_REASON, droppedAt: NOW });
