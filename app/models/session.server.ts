@@ -5,7 +5,9 @@ import {
   courseSessionsOn,
   mayBookSession,
   mayEnrolInCourse,
+  offersOtherDates,
   sessionTiming,
+  type BookAnswer,
 } from "~/domain/policy/booking-policy";
 import type { Prisma } from "~/generated/prisma/client";
 import { WorkshopLevel } from "~/generated/prisma/enums";
@@ -447,7 +449,24 @@ export async function listSuggestedNextSessions(
   return picked.slice(0, input.limit).map((row) => toCatalogueSession(row, false, input.now));
 }
 
-/** The same, read outside any transaction (the session and booking pages of a full session). */
-export function otherDatesWithSeats(input: Parameters<typeof listOtherDatesWithSeats>[1]) {
-  return listOtherDatesWithSeats(prisma, input);
+/** Up to this many other dates with seats are offered when a session is full. */
+const OTHER_DATES_SHOWN = 3;
+
+/**
+ * The other dates the session and booking pages offer before the waiting list, when the policy
+ * says a session does (`offersOtherDates`); read outside any transaction.
+ */
+export async function otherDatesIfFull(
+  session: { id: string; workshop: { id: string }; booking: BookAnswer },
+  now: Date,
+  locale?: string,
+) {
+  if (!offersOtherDates(session.booking)) return [];
+  return listOtherDatesWithSeats(prisma, {
+    workshopId: session.workshop.id,
+    excludeSessionId: session.id,
+    now,
+    limit: OTHER_DATES_SHOWN,
+    locale,
+  });
 }

@@ -9,6 +9,7 @@ import {
   mayCancelBooking,
   mayChangeReminders,
   mayEnrolInCourse,
+  offersOtherDates,
   sessionTiming,
   type BookQuestion,
   type CancelQuestion,
@@ -293,6 +294,20 @@ describe("mayEnrolInCourse", () => {
       may: false,
       reason: "NOT_ALLOWED",
     });
+  });
+});
+
+describe("offersOtherDates", () => {
+  it("a session whose seats are gone offers other dates first: waiting list open or full", () => {
+    expect(offersOtherDates({ may: true, outcome: "WAITLIST" })).toBe(true);
+    expect(offersOtherDates({ may: false, reason: "WAITLIST_FULL" })).toBe(true);
+    expect(offersOtherDates({ may: false, reason: "SESSION_FULL" })).toBe(true);
+  });
+
+  it("not while seats are left, nor for a closed or cancelled session", () => {
+    expect(offersOtherDates({ may: true, outcome: "CONFIRM" })).toBe(false);
+    expect(offersOtherDates({ may: false, reason: "BOOKING_CLOSED" })).toBe(false);
+    expect(offersOtherDates({ may: false, reason: "SESSION_CANCELLED" })).toBe(false);
   });
 });
 

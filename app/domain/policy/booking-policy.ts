@@ -52,6 +52,15 @@ export type BookReason = Exclude<BookingRefusalCode, "SESSION_NOT_FOUND"> | "NOT
 export type BookAnswer =
   { may: true; outcome: BookingOutcome } | { may: false; reason: BookReason; conflictingSessionId?: string };
 
+/**
+ * A session whose seats are gone (its waiting list open, or full too) offers the other dates of
+ * its workshop that still have a seat, before its waiting list: the session and booking pages.
+ */
+export function offersOtherDates(answer: BookAnswer): boolean {
+  if (answer.may) return answer.outcome === "WAITLIST";
+  return answer.reason === "SESSION_FULL" || answer.reason === "WAITLIST_FULL";
+}
+
 export interface BookQuestion {
   /** `waitlistCount` is required here: the cap is part of the answer a page shows. */
   session: BookableSession & { waitlistCount: number };

@@ -10,12 +10,9 @@ import { SessionPlace } from "~/components/session-place";
 import { SessionSeats, seatsStateOf } from "~/components/session-seats";
 import { SessionTime } from "~/components/session-time";
 import { formatSessionTime } from "~/domain/time/format-session-time";
-import { getSessionDetail, otherDatesWithSeats } from "~/models/session.server";
+import { getSessionDetail, otherDatesIfFull } from "~/models/session.server";
 import bookingStyles from "~/styles/booking.css";
 import { getRequestT } from "~/utils/i18n.server";
-
-/** Up to this many other dates with seats are offered when a session is full. */
-const OTHER_DATES_SHOWN = 3;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -26,16 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (session === null) throw new Response("Not found", { status: 404 });
   const when = formatSessionTime(session.startsAt, session.endsAt, language);
   // A full session offers the other dates that still have a seat before its waiting list.
-  const otherDates =
-    seatsStateOf(session.booking) === "waitlist-full" || (session.booking.may && session.booking.outcome === "WAITLIST")
-      ? await otherDatesWithSeats({
-          workshopId: session.workshop.id,
-          excludeSessionId: session.id,
-          now,
-          limit: OTHER_DATES_SHOWN,
-          locale: language,
-        })
-      : [];
+  const otherDates = await otherDatesIfFull(session, now, language);
   return { title: t("session.metaTitle", { title: session.workshop.title, when }), session, otherDates };
 }
 
@@ -138,7 +126,8 @@ export default function SessionPage() {
         <p className="badges">
           <SessionSeats seatsLeft={session.seatsLeft} state={seats} />
         </p>
-        {state === "waitlist" || state === "full" ? <SessionOtherDates dates={otherDates} /> : null}
+        {/* Offered only when the policy says so (offersOtherDates): none otherwise. */}
+        <SessionOtherDates dates={otherDates} />
         {bookingBox}
       </section>
 

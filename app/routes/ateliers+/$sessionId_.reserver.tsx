@@ -17,7 +17,7 @@ import { SessionErrorBoundary } from "~/components/session-error-boundary";
 import { seatsStateOf } from "~/components/session-seats";
 import { SessionSummary } from "~/components/session-summary";
 import { PhoneLink } from "~/components/ui/phone-link";
-import { getSessionDetail, listCommunes, otherDatesWithSeats } from "~/models/session.server";
+import { getSessionDetail, listCommunes, otherDatesIfFull } from "~/models/session.server";
 import { bookSession } from "~/services/book-session.server";
 import { FIND_MY_BOOKINGS_PATH, manageBookingPath } from "~/utils/booking-paths";
 import bookingStyles from "~/styles/booking.css";
@@ -38,9 +38,6 @@ async function requireSession(sessionId: string | undefined, now: Date, locale?:
   return session;
 }
 
-/** Up to this many other dates with seats are offered when the session is full. */
-const OTHER_DATES_SHOWN = 3;
-
 /** The page's name: booking a seat, joining the waiting list, or neither. */
 function pageKind(answer: SessionDetail["booking"]) {
   if (answer.may) return answer.outcome === "WAITLIST" ? "waitlist" : "book";
@@ -52,16 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const [session, communes] = await Promise.all([requireSession(params.sessionId, now, language), listCommunes()]);
   const kind = pageKind(session.booking);
-  const otherDates =
-    kind === "waitlist" || kind === "full"
-      ? await otherDatesWithSeats({
-          workshopId: session.workshop.id,
-          excludeSessionId: session.id,
-          now,
-          limit: OTHER_DATES_SHOWN,
-          locale: language,
-        })
-      : [];
+  const otherDates = await otherDatesIfFull(session, now, language);
   return {
     title: getT(language, "booking")(`layout.metaTitle.${kind}`, { title: session.workshop.title }),
     language,
@@ -147,7 +135,8 @@ export default function BookSessionPage() {
         </p>
         <h1>{t(`layout.pageTitle.${kind}`)}</h1>
         <SessionSummary session={session} label={t("yourSession")} seatsState={seats} />
-        {kind === "waitlist" || kind === "full" ? <SessionOtherDates dates={otherDates} /> : null}
+        {/* Offered only when the policy says so (offersOtherDates): none otherwise. */}
+        <SessionOtherDates dates={otherDates} />
         {kind === "closed" || kind === "full" ? (
           <div className="notice">
             <p>{kind === "full" ? t("policy.waitlistFull") : t("closed")}</p>
