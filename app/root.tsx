@@ -18,7 +18,7 @@ import { SiteHeader } from "~/components/site-header";
 import appStyles from "~/styles/app.css";
 import formStyles from "~/styles/forms.css";
 import { fallbackLanguage, isLanguage, textDirection } from "~/utils/i18n";
-import { getLanguage, resourcesVersion } from "~/utils/i18n.server";
+import { getLanguage, isStaffPath, resourcesVersion } from "~/utils/i18n.server";
 import { getDisplay } from "~/utils/preferences.server";
 
 export const links: LinksFunction = () => [
@@ -38,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     display,
     i18nVersion: resourcesVersion(),
     currentPath: `${url.pathname}${url.search}`,
+    /** The staff area is in French only: its header offers no choice of language. */
+    staffArea: isStaffPath(url.pathname),
   };
 }
 
@@ -67,7 +69,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader language={language} display={data?.display ?? "standard"} currentPath={data?.currentPath ?? "/"} />
+        <SiteHeader
+          language={language}
+          display={data?.display ?? "standard"}
+          currentPath={data?.currentPath ?? "/"}
+          staffArea={data?.staffArea ?? false}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -87,13 +94,15 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation("errors");
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
+  // A signed-in staff member asking for what their roles do not grant (requireStaffWithPermission).
+  const key = status === 404 ? "notFound" : status === 403 ? "noAccess" : "generic";
   return (
     <div className="page narrow">
-      <title>{`${notFound ? t("notFound.title") : t("generic.title")} — Passerelle`}</title>
-      <h1>{notFound ? t("notFound.title") : t("generic.title")}</h1>
-      <p className="lead">{notFound ? t("notFound.body") : t("generic.body")}</p>
+      <title>{`${t(`${key}.title`)} — Passerelle`}</title>
+      <h1>{t(`${key}.title`)}</h1>
+      <p className="lead">{t(`${key}.body`)}</p>
       <p>
         <a className="button" href="/">
           {t("backHome")}

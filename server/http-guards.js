@@ -71,6 +71,11 @@ export function securityHeaders({ nonce, https, devOrigin }) {
   return headers;
 }
 
+/** The staff area: `/pro`, its pages and their `.data` requests. @param {string} pathname */
+export function isStaffPath(pathname) {
+  return pathname === "/pro" || pathname.startsWith("/pro/") || pathname.startsWith("/pro.");
+}
+
 /**
  * Sets the headers on every response (pages, .data, .ics, static files, refusals) and keeps the
  * nonce in `res.locals.cspNonce` for the page's inline scripts.
@@ -79,10 +84,13 @@ export function securityHeaders({ nonce, https, devOrigin }) {
  */
 export function securityHeadersMiddleware({ appUrl, devOrigin }) {
   const https = new URL(appUrl).protocol === "https:";
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders({ nonce, https, devOrigin }));
+    // Staff pages hold residents' names and phones: no cache, shared or not, keeps a copy
+    // (decisions/022). Set here so that pages, data requests, redirects and files all carry it.
+    if (isStaffPath(req.path)) res.set("Cache-Control", "private, no-store");
     next();
   };
 }

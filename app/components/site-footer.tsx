@@ -24,6 +24,9 @@ export function SiteFooter() {
           <li>
             <Link to="/accessibilite">{t("legal:footer.accessibility")}</Link>
           </li>
+          <li>
+            <Link to="/pro/connexion">{t("legal:footer.staff")}</Link>
+          </li>
         </ul>
       </nav>
     </footer>

@@ -2,13 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages, type Language } from "~/utils/i18n";
 
-type Props = { language: Language; display: "standard" | "large"; currentPath: string };
+type Props = { language: Language; display: "standard" | "large"; currentPath: string; staffArea?: boolean };
 
 /**
  * One short bar: the name, the menu, and the language and display choices folded in a
  * <details> (it opens without JavaScript), so that on a phone the page starts on the first screen.
  */
-export function SiteHeader({ language, display, currentPath }: Props) {
+export function SiteHeader({ language, display, currentPath, staffArea = false }: Props) {
   const { t } = useTranslation();
   const largeOn = display === "large";
   return (
@@ -35,25 +35,28 @@ export function SiteHeader({ language, display, currentPath }: Props) {
             <span>{t("layout.prefsToggle")}</span>
           </summary>
           <div className="site-prefs__panel">
-            <form method="post" action="/preferences" className="language-switch">
-              <input type="hidden" name="redirectTo" value={currentPath} />
-              <fieldset>
-                <legend>{t("language.label")}</legend>
-                {supportedLanguages.map((lng) => (
-                  <button
-                    key={lng}
-                    type="submit"
-                    name="lng"
-                    value={lng}
-                    lang={lng}
-                    aria-pressed={lng === language}
-                    className="chip"
-                  >
-                    {t(`language.names.${lng}`)}
-                  </button>
-                ))}
-              </fieldset>
-            </form>
+            {/* The staff area is in French only (decisions/022): no language to choose there. */}
+            {staffArea ? null : (
+              <form method="post" action="/preferences" className="language-switch">
+                <input type="hidden" name="redirectTo" value={currentPath} />
+                <fieldset>
+                  <legend>{t("language.label")}</legend>
+                  {supportedLanguages.map((lng) => (
+                    <button
+                      key={lng}
+                      type="submit"
+                      name="lng"
+                      value={lng}
+                      lang={lng}
+                      aria-pressed={lng === language}
+                      className="chip"
+                    >
+                      {t(`language.names.${lng}`)}
+                    </button>
+                  ))}
+                </fieldset>
+              </form>
+            )}
             <form method="post" action="/preferences" className="display-switch">
               <input type="hidden" name="redirectTo" value={currentPath} />
               <input type="hidden" name="display" value={largeOn ? "standard" : "large"} />

@@ -28,12 +28,19 @@ beforeEach(() => resetDatabase());
 
 /** Holds the booking's manage link. */
 const holder = (bookingId: string): Actor => ({ kind: "manage-link", bookingId });
-const staffWithout: Actor = { kind: "staff", userId: "no-permission", roles: ["TRAINER"], permissions: [] };
+const staffWithout: Actor = {
+  kind: "staff",
+  userId: "no-permission",
+  roles: ["TRAINER"],
+  permissions: [],
+  placeIds: [],
+};
 const staffActor = (userId: string): Actor => ({
   kind: "staff",
   userId,
   roles: ["MEDIATOR"],
   permissions: ["create:booking:any", "update:booking:any"],
+  placeIds: [],
 });
 
 async function seatsTaken(sessionId: string) {

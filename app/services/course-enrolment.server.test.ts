@@ -155,6 +155,7 @@ describe("enrolInCourse", () => {
         userId: staff.id,
         roles: ["TRAINER" as const],
         permissions: ["create:booking:any" as const],
+        placeIds: [],
       },
       now: NOW,
     };
@@ -217,7 +218,7 @@ describe("enrolInCourse", () => {
       courseId: course.id,
       person: personInput(),
       source: "WALK_IN",
-      actor: { kind: "staff", userId: staff.id, roles: ["TRAINER"], permissions: ["create:booking:any"] },
+      actor: { kind: "staff", userId: staff.id, roles: ["TRAINER"], permissions: ["create:booking:any"], placeIds: [] },
       now: NOW,
     });
     if (!result.ok) throw new Error(result.code);

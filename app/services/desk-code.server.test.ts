@@ -13,8 +13,20 @@ import { findBookingByDeskCode } from "./find-booking-by-desk-code.server";
 
 beforeEach(() => resetDatabase());
 
-const deskStaff: Actor = { kind: "staff", userId: "u-desk", roles: ["MEDIATOR"], permissions: ["read:booking:any"] };
-const staffWithoutPermission: Actor = { kind: "staff", userId: "u-t", roles: ["TRAINER"], permissions: [] };
+const deskStaff: Actor = {
+  kind: "staff",
+  userId: "u-desk",
+  roles: ["MEDIATOR"],
+  permissions: ["read:booking:any"],
+  placeIds: [],
+};
+const staffWithoutPermission: Actor = {
+  kind: "staff",
+  userId: "u-t",
+  roles: ["TRAINER"],
+  permissions: [],
+  placeIds: [],
+};
 
 async function book(firstName = "Odette", email = `${firstName.toLowerCase()}@example.org`) {
   const session = await createSession();

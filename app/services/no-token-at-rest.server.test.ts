@@ -50,6 +50,7 @@ test("after book, waitlist, promote, cancel, enrol, bookings link and a refused 
     userId: staff.id,
     roles: ["MEDIATOR"],
     permissions: ["create:booking:any", "update:booking:any"],
+    placeIds: [],
   };
   const session = await createSession({ capacity: 1, startsAt: at(3 * DAY) });
   const marie = personInput({ firstName: "Marie", email: "marie@example.org", phone: "0611223344" });

@@ -22,7 +22,7 @@ const ENDS_AT = new Date("2026-12-15T15:00:00.000Z");
 
 async function coordinator(): Promise<Actor> {
   const { id } = await createStaffUser("Claire");
-  return { kind: "staff", userId: id, roles: ["COORDINATOR"], permissions: ["update:session:any"] };
+  return { kind: "staff", userId: id, roles: ["COORDINATOR"], permissions: ["update:session:any"], placeIds: [] };
 }
 
 /** One seat taken by Alice, Bernard waiting, each with the contact their form gave (Booking.contactEmail). */
@@ -155,7 +155,13 @@ describe("cancelSession", () => {
   test("refused to staff without the permission, and after the start: nothing written", async () => {
     const { session } = await bookedAndWaiting();
     const { id } = await createStaffUser();
-    const trainer: Actor = { kind: "staff", userId: id, roles: ["TRAINER"], permissions: ["update:booking:any"] };
+    const trainer: Actor = {
+      kind: "staff",
+      userId: id,
+      roles: ["TRAINER"],
+      permissions: ["update:booking:any"],
+      placeIds: [],
+    };
     expect(await cancelSession(trainer, session.id, null, CHANGED_AT)).toEqual({ ok: false, code: "NOT_ALLOWED" });
     expect(await cancelSession(await coordinator(), session.id, null, STARTS_AT)).toEqual({
       ok: false,

@@ -27,7 +27,13 @@ const detector = new RemixI18Next({
   },
 });
 
+/** The staff area (`/pro`) is in French, whatever the visitor chose: its words are the trade's (decisions/022). */
+export function isStaffPath(pathname: string): boolean {
+  return pathname === "/pro" || pathname.startsWith("/pro/") || pathname.startsWith("/pro.");
+}
+
 export async function getLanguage(request: Request): Promise<Language> {
+  if (isStaffPath(new URL(request.url).pathname)) return "fr";
   const detected = await detector.getLocale(request);
   return isLanguage(detected) ? detected : fallbackLanguage;
 }

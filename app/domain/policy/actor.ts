@@ -5,10 +5,14 @@
 /** Mirrors the `StaffRole` enum of prisma/schema.prisma, so the domain imports nothing generated. */
 export type StaffRole = "TRAINER" | "MEDIATOR" | "COORDINATOR" | "ADMIN";
 
-type PermissionAction = "create" | "read" | "update" | "delete";
-type PermissionEntity = "booking" | "person" | "session" | "attendance";
-/** `own`: rows tied to the staff member (their sessions); `any`: every row. */
-type PermissionAccess = "own" | "any";
+export type PermissionAction = "create" | "read" | "update" | "delete";
+export type PermissionEntity =
+  "booking" | "person" | "session" | "attendance" | "assessment" | "note" | "outbox" | "staff";
+/**
+ * `own`: rows tied to the staff member (the sessions they run); `place`: rows of the places they
+ * work at; `any`: every row. A wider access covers the narrower ones.
+ */
+export type PermissionAccess = "own" | "place" | "any";
 
 /**
  * Named like the Epic Stack's `action:entity:access`. Booking for someone (or enrolling them in
@@ -16,6 +20,9 @@ type PermissionAccess = "own" | "any";
  * `update:booking:any`, since a cancelled booking is kept and only its status changes.
  */
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
+
+/** A permission without its access: what `requireStaffWithPermission` is asked for, with a target. */
+export type PermissionStem = `${PermissionAction}:${PermissionEntity}`;
 
 export type AnonymousResident = { kind: "anonymous" };
 
@@ -35,6 +42,8 @@ export type StaffMember = {
   userId: string;
   roles: readonly StaffRole[];
   permissions: readonly Permission[];
+  /** The places they work at: what `place` access reaches. */
+  placeIds: readonly string[];
 };
 
 export type Actor = AnonymousResident | ManageLinkHolder | SignedInResident | StaffMember;

@@ -20,7 +20,13 @@ import {
 const NOW = new Date("2026-03-01T09:00:00Z");
 const HOUR = 60 * 60 * 1000;
 
-const staff = (permissions: Permission[]): Actor => ({ kind: "staff", userId: "u1", roles: ["MEDIATOR"], permissions });
+const staff = (permissions: Permission[]): Actor => ({
+  kind: "staff",
+  userId: "u1",
+  roles: ["MEDIATOR"],
+  permissions,
+  placeIds: [],
+});
 
 const ACTORS: Record<string, Actor> = {
   anonymous: ANONYMOUS,

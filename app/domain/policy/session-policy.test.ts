@@ -9,6 +9,7 @@ const staff = (permissions: Permission[]): Actor => ({
   userId: "u1",
   roles: ["COORDINATOR"],
   permissions,
+  placeIds: [],
 });
 const coordinator = staff(["update:session:any"]);
 const ahead = { status: "SCHEDULED" as const, startsAt: new Date("2026-12-03T13:00:00Z") };
