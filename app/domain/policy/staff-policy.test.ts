@@ -54,8 +54,10 @@ describe("mayReadRoster", () => {
   });
 
   test("does not depend on the session's status or time: a cancelled or past roster stays readable", () => {
-    expect(mayReadRoster(trainer, { ...session, status: "CANCELLED" })).toBe(true);
-    expect(mayReadRoster(trainer, { ...session, status: "COMPLETED" })).toBe(true);
+    const cancelled: RosterSession = { ...session, status: "CANCELLED" };
+    const completed: RosterSession = { ...session, status: "COMPLETED" };
+    expect(mayReadRoster(trainer, cancelled)).toBe(true);
+    expect(mayReadRoster(trainer, completed)).toBe(true);
   });
 });
 
