@@ -58,7 +58,7 @@ describe("readSignatureSheet", () => {
     const anne = await person("Anne", "martin");
     const waiting = await person("Paul", "Attente");
     const late = await person("Rita", "Vidal");
-    const walkInB = await person("Bruno", "Sans");
+    const walkInB = await person("Bruno", "Abadie");
     const walkInA = await person("Ada", "Zèbre");
     const zoeBooking = await book(session.id, zoe.id);
     await book(session.id, emile.id);
@@ -99,7 +99,7 @@ describe("readSignatureSheet", () => {
       ["Arnaud", "Émile", false, null],
       ["martin", "Anne", false, null],
       ["Martin", "Zoé", false, "LATE"],
-      ["Sans", "Bruno", true, "PRESENT"],
+      ["Abadie", "Bruno", true, "PRESENT"],
       ["Zèbre", "Ada", true, "PRESENT"],
     ]);
     expect(sheet?.trainers).toEqual([expect.stringMatching(/^Claire Martin\d+$/)]);
