@@ -52,6 +52,9 @@ function sheetRoster(trainer: TestStaff): TestRoster & { walkIn: { id: string; l
          VALUES (?, ?, ?, 'PRESENT', 1, ?, ?, ?, ?)`,
       ).run(`${roster.sessionId}-a4`, roster.sessionId, walkIn.id, trainer.id, now, now, now);
       db.prepare(`UPDATE Session SET seatsTaken = seatsTaken + 1 WHERE id = ?`).run(roster.sessionId);
+      db.prepare(
+        `INSERT INTO AnonymousVisit (id, sessionId, count, recordedById, requestKey, createdAt) VALUES (?, ?, 2, ?, ?, ?)`,
+      ).run(`${roster.sessionId}-v1`, roster.sessionId, trainer.id, `${roster.sessionId}-k1`, now);
     })();
   });
   return { ...roster, walkIn };
@@ -88,6 +91,7 @@ test("a trainer prints the signature sheet of her session and downloads its rost
   await expect(page.getByText("Signature du conseiller numérique")).toBeVisible();
   await expect(page.locator(".sheet-footer").getByText("Fabriques de territoires")).toBeVisible();
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
+  await expect(page.getByText("2 personnes accueillies sans donner leur nom.")).toBeVisible();
 
   // On paper: no site header, no staff bar, no buttons; the table and the footer remain.
   await page.emulateMedia({ media: "print" });
@@ -117,6 +121,24 @@ test("a trainer prints the signature sheet of her session and downloads its rost
   );
   expect(lines[4]).toBe(`${roster.walkIn.lastName};'=2+3;;;;;Présent·e;Oui`);
   expect(lines).toHaveLength(6);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sheet is the same page, printed from the browser's menu", async ({ page, scan }) => {
+    const trainer = createStaff(["TRAINER"]);
+    const roster = sheetRoster(trainer);
+    await signInFrom(page, `/pro/ateliers/${roster.sessionId}/emargement`, trainer, scan);
+    await expect(page.getByRole("heading", { level: 1, name: "Feuille d'émargement" })).toBeVisible();
+    await scan();
+    await expect(page.locator(".sheet-table tbody tr[data-person]")).toHaveCount(4);
+    await expect(page.getByRole("button", { name: "Imprimer" })).toHaveCount(0);
+    await expect(page.getByText("utilisez aussi le menu « Imprimer » de votre navigateur")).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".staff-bar")).toBeHidden();
+    await expect(page.locator(".sheet-table")).toBeVisible();
+  });
 });
 
 test("another trainer gets 403 for both the sheet and the CSV", async ({ page, scan }) => {
