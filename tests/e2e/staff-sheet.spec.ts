@@ -87,7 +87,7 @@ test("a trainer prints the signature sheet of her session and downloads its rost
   expect(await cells(3)).toEqual(["4", roster.walkIn.lastName, "=2+3", "", "Présent·e", ""]);
   expect((await cells(1))[4]).toBe("");
   await expect(page.getByRole("columnheader", { name: "Signature" })).toBeVisible();
-  await expect(page.locator(".sheet-table tbody tr.sheet-blank")).toHaveCount(10);
+  await expect(page.locator(".sheet-table tbody tr.sheet-blank")).toHaveCount(8);
   await expect(page.getByText("Signature du conseiller numérique")).toBeVisible();
   await expect(page.locator(".sheet-footer").getByText("Fabriques de territoires")).toBeVisible();
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();

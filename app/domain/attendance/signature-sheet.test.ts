@@ -46,9 +46,9 @@ describe("orderParticipants", () => {
 
 describe("blankRowCount", () => {
   test("fills the first page, and always leaves a few rows", () => {
-    expect(blankRowCount(0)).toBe(14);
-    expect(blankRowCount(8)).toBe(6);
-    expect(blankRowCount(12)).toBe(MIN_BLANK_ROWS);
+    expect(blankRowCount(0)).toBe(12);
+    expect(blankRowCount(6)).toBe(6);
+    expect(blankRowCount(8)).toBe(MIN_BLANK_ROWS);
     expect(blankRowCount(40)).toBe(MIN_BLANK_ROWS);
   });
 });

@@ -43,7 +43,7 @@ export function orderParticipants(participants: readonly SheetParticipant[]): Sh
 
 /** Blank rows for late walk-ins: at least five, and enough to fill a first A4 page. */
 export const MIN_BLANK_ROWS = 5;
-const ROWS_ON_FIRST_PAGE = 14;
+const ROWS_ON_FIRST_PAGE = 12;
 
 export function blankRowCount(participants: number): number {
   return Math.max(MIN_BLANK_ROWS, ROWS_ON_FIRST_PAGE - participants);
