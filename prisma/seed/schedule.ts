@@ -315,7 +315,7 @@ function giveTrainersADay(rand: Random, monday: Date, sessions: PlannedSession[]
 function leaveLastWeekUnmarked(sessions: PlannedSession[]) {
   for (const trainer of TRAINERS) {
     const last = sessions
-      .filter((s) => s.week === -1 && s.status === "COMPLETED" && s.trainerIds[0] === trainer.id)
+      .filter((s) => s.week === -1 && s.status === "COMPLETED" && s.trainerIds.includes(trainer.id))
       .sort((a, b) => b.localStart - a.localStart)[0];
     if (last) last.leftUnmarked = true;
   }
