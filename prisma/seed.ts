@@ -48,6 +48,16 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
   return countTables(prisma);
 }
 
+/**
+ * Whether the database holds the demo laid out around another week than `now`'s: its first
+ * planned session is there, at another time. A database without the demo's rows is not one.
+ */
+export async function seededForAnotherWeek(prisma: PrismaClient, now = new Date()): Promise<boolean> {
+  const [first] = buildSeedData(now).sessions;
+  const stored = await prisma.session.findUnique({ where: { id: first.id }, select: { startsAt: true } });
+  return stored !== null && stored.startsAt.getTime() !== first.startsAt.getTime();
+}
+
 async function write(tx: Tx, data: SeedData, passwordHashes: Map<string, string>) {
   const m = models(tx);
   const ids = new IdMap();

@@ -47,7 +47,8 @@ try {
   // derived from it (docs/decisions/016), in the seed and in the migration of old rows alike.
   const secretFile = ensureSessionSecret();
   if (secretFile) console.log(`Created the session secret in ${secretFile} (keep it; it is not in git).`);
-  const { seed } = await import("../prisma/seed");
+  const { seed, seededForAnotherWeek } = await import("../prisma/seed");
+  const { publisher } = await import("../app/utils/publisher.server");
   const { createPrismaClient } = await import("../app/utils/db.server");
   const { migrateLegacyLinks } = await import("../app/services/legacy-links.server");
   const { backfillDeskCodes } = await import("../app/services/desk-code.server");
@@ -67,6 +68,16 @@ try {
         .map(([table, n]) => `${n} ${table}`)
         .join(", ")}`,
     );
+  } else if (publisher.demo && (await seededForAnotherWeek(prisma))) {
+    // A demo started again another week: its sessions move around this week, so that a trainer
+    // signing in finds today's and tomorrow's sessions. A real site (publisher set) is never touched.
+    console.log("Demo site: moving the demo territory to this week…");
+    try {
+      await seed(prisma);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.warn(`Could not move the demo to this week (${message}); \`npm run db:reset\` starts afresh.`);
+    }
   }
   const legacy = await migrateLegacyLinks(prisma);
   if (legacy.bookings + legacy.outboxRewritten + legacy.outboxDropped > 0) {

@@ -344,7 +344,7 @@ export function generateActivity(input: ActivityInput): Activity {
       continue;
     }
     seatsTaken.set(s.id, confirmed);
-    if (!past) continue;
+    if (!past || s.leftUnmarked) continue;
 
     // Past sessions: the trainer marked attendance and assessed the learners who came.
     const marker = s.trainerIds[0];

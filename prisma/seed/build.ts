@@ -16,7 +16,8 @@ import { WORKSHOPS } from "./workshops";
  * Everything the seed writes, as plain rows with stable "seed-…" ids, computed without touching
  * the database. It depends only on the Monday of `now`'s week (Europe/Paris), so two runs in the
  * same week give identical rows. Weeks are numbered from that Monday: -8…-1 are past (sessions
- * COMPLETED, attendance marked), 0…7 upcoming (SCHEDULED). Sessions of week 0 that already took
+ * COMPLETED, attendance marked but on each trainer's last session of week -1), 0…7 upcoming
+ * (SCHEDULED); the trainers work every day of week 0 but Sunday, and the next Monday. Sessions of week 0 that already took
  * place stay SCHEDULED without attendance, as sessions still to be marked ("à émarger"): marking
  * them by `now` would make a re-run later in the week produce different rows.
  */

@@ -61,6 +61,8 @@ export type PlannedSession = {
   trainerIds: string[];
   /** > 0 for the sessions that must be full with this many people waiting */
   waitlist: number;
+  /** a past session whose trainer has not filled in the sheet yet: no attendance, no assessments */
+  leftUnmarked: boolean;
 };
 
 /**
@@ -194,6 +196,7 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
           courseOrder,
           trainerIds: trainers.map((t) => t.id),
           waitlist: 0,
+          leftUnmarked: false,
         });
       });
     }
@@ -223,5 +226,97 @@ export function planSessions(rand: Random, monday: Date): PlannedSession[] {
     if (!target) throw new Error(`No session to fill for ${JSON.stringify(marker)}`);
     target.waitlist = marker.waitlist;
   }
+  giveTrainersADay(rand, monday, sessions);
+  leaveLastWeekUnmarked(sessions);
+  sessions.sort((a, b) => a.localStart - b.localStart || a.id.localeCompare(b.id, "en", { numeric: true }));
   return sessions;
+}
+
+/**
+ * The days a trainer signing in to the demo should find work on: every day of the current week
+ * but Sunday (no place opens then), and the next Monday, so that "today" and "tomorrow" hold
+ * whatever day of the week the demo is started (docs/decisions/022 for the staff area).
+ */
+export const TRAINER_DAYS: readonly { week: number; weekday: number }[] = [
+  ...[1, 2, 3, 4, 5, 6].map((weekday) => ({ week: 0, weekday })),
+  { week: 1, weekday: 1 },
+];
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/**
+ * Adds a session for each trainer on each of TRAINER_DAYS the plan left them without one: at one
+ * of their places, open that day (not a public holiday), at a usual start time, with a workshop
+ * that ends before the place closes, where neither the room nor the trainer is taken.
+ */
+function giveTrainersADay(rand: Random, monday: Date, sessions: PlannedSession[]) {
+  const live = (s: PlannedSession) => s.status !== "CANCELLED";
+  for (const trainer of TRAINERS) {
+    for (const { week, weekday } of TRAINER_DAYS) {
+      const dayStart = localMinute(week, weekday, "00:00");
+      const busy = sessions.filter((s) => live(s) && s.trainerIds.includes(trainer.id));
+      if (busy.some((s) => s.localStart >= dayStart && s.localStart < dayStart + 1440)) continue;
+      if (isClosedDay(parisDayKey(parisTime(monday, week, weekday, "12:00")))) continue;
+
+      const options = PLACES.filter((place) => trainer.places.includes(place.slug)).flatMap((place) =>
+        ["09:30", "14:00"].map((start) => ({ place, start })),
+      );
+      for (const { place, start } of options) {
+        const localStart = localMinute(week, weekday, start);
+        const startMinute = localStart - dayStart;
+        const fitting = workshopWeights(place).filter(([w]) =>
+          place.openingHours.some(
+            (h) => h.weekday === weekday && h.opensAt <= start && hhmm(startMinute + w.durationMinutes) <= h.closesAt,
+          ),
+        );
+        if (fitting.length === 0) continue;
+        const workshop = rand.weighted(fitting);
+        const localEnd = localStart + workshop.durationMinutes;
+        const clash = (s: PlannedSession, gap: number) =>
+          live(s) && localStart < s.localEnd + gap && s.localStart < localEnd + gap;
+        if (sessions.some((s) => s.place.slug === place.slug && clash(s, 0))) continue;
+        if (busy.some((s) => clash(s, s.place.slug === place.slug ? 0 : TRAVEL_MINUTES))) continue;
+
+        const startsAt = parisTime(monday, week, weekday, start);
+        const slot =
+          [...place.regularSlots, place.extraSlot].find((sl) => sl.startsAt === start) ?? place.regularSlots[0];
+        sessions.push({
+          id: `seed-session-day-${trainer.id.replace("seed-staff-", "")}-w${week}-d${weekday}`,
+          week,
+          place,
+          workshop,
+          capacity: rand.int(...place.capacity),
+          room: slot.room,
+          startsAt,
+          endsAt: addMinutes(startsAt, workshop.durationMinutes),
+          localStart,
+          localEnd,
+          status: "SCHEDULED",
+          cancellationReason: null,
+          cancelledAtPlanning: false,
+          seriesId: null,
+          courseId: null,
+          courseOrder: null,
+          trainerIds: [trainer.id],
+          waitlist: 0,
+          leftUnmarked: false,
+        });
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Each trainer's last session of the previous week still waits for its sheet: « Mes ateliers »
+ * shows a past session to complete even on a Monday morning.
+ */
+function leaveLastWeekUnmarked(sessions: PlannedSession[]) {
+  for (const trainer of TRAINERS) {
+    const last = sessions
+      .filter((s) => s.week === -1 && s.status === "COMPLETED" && s.trainerIds.includes(trainer.id))
+      .sort((a, b) => b.localStart - a.localStart)[0];
+    if (last) last.leftUnmarked = true;
+  }
 }

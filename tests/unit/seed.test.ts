@@ -3,10 +3,11 @@ import { format } from "date-fns";
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { overlaps } from "~/domain/time/interval";
+import { parisDayBounds, parisDayKey } from "~/domain/time/paris-day";
 import { inParis } from "~/domain/time/paris";
 import { prisma } from "~/utils/db.server";
 
-import { seed, type SeedCounts } from "../../prisma/seed";
+import { seed, seededForAnotherWeek, type SeedCounts } from "../../prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { easterSunday, isClosedDay, publicHolidays } from "../../prisma/seed/holidays";
 import { resetDatabase } from "../setup/db";
@@ -103,6 +104,32 @@ async function expectConsistentActivity(now: Date) {
   expect(onHolidays).toEqual([]);
 }
 
+const FORMATRICE = "seed-staff-formatrice";
+
+/**
+ * What formatrice@passerelle.demo finds on signing in at `now`: sessions today and tomorrow with
+ * learners booked (no place opens on Sunday), a past session whose sheet is still to fill in, and
+ * every older one marked.
+ */
+async function expectTrainerDay(now: Date) {
+  const sessions = await prisma.session.findMany({
+    where: { trainers: { some: { trainerId: FORMATRICE } }, status: { not: "CANCELLED" } },
+    select: { id: true, startsAt: true, endsAt: true, seatsTaken: true, _count: { select: { attendances: true } } },
+  });
+  const today = parisDayBounds(now);
+  for (const day of [today.start, parisDayBounds(today.end).start]) {
+    if (format(day, "i", { in: inParis }) === "7") continue;
+    const booked = sessions.filter((s) => parisDayKey(s.startsAt) === parisDayKey(day) && s.seatsTaken > 0);
+    expect(booked.length, `a session with learners on ${parisDayKey(day)}`).toBeGreaterThan(0);
+  }
+  const recent = (s: (typeof sessions)[number]) => s.endsAt.getTime() > now.getTime() - 10 * DAY;
+  const past = sessions.filter((s) => s.endsAt < now);
+  expect(past.filter((s) => recent(s) && s._count.attendances === 0).length).toBeGreaterThan(0);
+  const older = past.filter((s) => !recent(s));
+  expect(older.length).toBeGreaterThan(0);
+  expect(older.filter((s) => s._count.attendances === 0).map((s) => s.id)).toEqual([]);
+}
+
 describe("prisma/seed", () => {
   let first: SeedCounts;
 
@@ -116,6 +143,9 @@ describe("prisma/seed", () => {
     const again = await seed(prisma, { now: new Date(SPRING.getTime() + 2 * DAY) });
     expect(again).toEqual(first);
     expect(await rowVersions()).toEqual(before);
+    // What `npm start` asks before moving a demo database to the current week.
+    expect(await seededForAnotherWeek(prisma, new Date(SPRING.getTime() + 4 * DAY))).toBe(false);
+    expect(await seededForAnotherWeek(prisma, AUTUMN)).toBe(true);
   }, 60_000);
 
   test("gives the territory: 83 communes, a hub and five tiers-lieux serving all of them", async () => {
@@ -151,6 +181,12 @@ describe("prisma/seed", () => {
     await expectConsistentActivity(SPRING);
   });
 
+  test("gives the demo trainer a day of work, whatever day of the week the demo starts", async () => {
+    const monday = parisDayBounds(new Date(SPRING.getTime() - 2 * DAY)).start;
+    for (let day = 0; day < 7; day++) await expectTrainerDay(new Date(monday.getTime() + day * DAY + 8 * 3_600_000));
+    await expectTrainerDay(SPRING);
+  });
+
   test("gives every booking its desk code for the printed card", async () => {
     expect(await prisma.booking.count({ where: { deskCode: null } })).toBe(0);
     expect(await prisma.booking.count()).toBeGreaterThan(0);
@@ -171,6 +207,7 @@ describe("prisma/seed", () => {
     expect(autumn.communes).toBe(83);
     expect(autumn.persons).toBe(first.persons);
     await expectConsistentActivity(AUTUMN);
+    await expectTrainerDay(AUTUMN);
 
     // Back to the first week: exactly the first run's rows again, passwords untouched.
     expect(await seed(prisma, { now: SPRING })).toEqual(first);
