@@ -1,68 +1,15 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
-import type { StaffMember } from "~/domain/policy/actor";
-import { permissionsForRoles } from "~/domain/policy/permissions";
 import { progressKey } from "~/domain/skills/assessments";
 import { latestAssessmentsOf, listSessionPeople } from "~/models/skill-progress.server";
 import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
-import { DAY, HOUR, NOW, at, createSession, createStaffUser, createWorkshop } from "../../tests/fixtures/rows";
+import { DAY, HOUR, NOW, at, createSession, createStaffUser } from "../../tests/fixtures/rows";
+import { createPerson, createSkill, mark, skillScene as scene, trainer } from "../../tests/fixtures/skills";
 import { recordSkillProgress } from "./record-skill-progress.server";
 
 beforeEach(() => resetDatabase());
-
-let n = 0;
-
-function trainer(userId: string): StaffMember {
-  return { kind: "staff", userId, roles: ["TRAINER"], permissions: permissionsForRoles(["TRAINER"]), placeIds: [] };
-}
-
-async function createSkill(label: string) {
-  const k = ++n;
-  const domain = await prisma.skillDomain.create({
-    data: { code: `d${k}`, framework: "CRCN", label: `Domaine ${k}`, position: k },
-  });
-  return prisma.skill.create({
-    data: { code: `s${k}`, framework: "CRCN", domainId: domain.id, label, statement: `Je sais ${label}`, position: k },
-    select: { id: true, label: true },
-  });
-}
-
-async function createPerson(firstName = "Marie", lastName = `Durand${++n}`) {
-  return prisma.person.create({
-    data: { firstName, lastName, nameKey: `${firstName} ${lastName}`.toLowerCase() },
-    select: { id: true },
-  });
-}
-
-async function mark(
-  sessionId: string,
-  personId: string,
-  status: "PRESENT" | "LATE" | "EXCUSED" | "ABSENT",
-  by: string,
-) {
-  await prisma.attendance.create({ data: { sessionId, personId, status, markedById: by, markedAt: NOW } });
-}
-
-/** A session that began half an hour ago, run by a trainer, its workshop aiming at two skills. */
-async function scene() {
-  const staff = await createStaffUser();
-  const workshop = await createWorkshop();
-  const email = await createSkill("envoyer un courriel");
-  const photo = await createSkill("joindre une photo");
-  await prisma.workshopSkill.createMany({
-    data: [
-      { workshopId: workshop.id, skillId: email.id },
-      { workshopId: workshop.id, skillId: photo.id },
-    ],
-  });
-  const session = await createSession({ workshopId: workshop.id, startsAt: at(-HOUR / 2) });
-  await prisma.sessionTrainer.create({ data: { sessionId: session.id, trainerId: staff.id } });
-  const present = await createPerson("Hélène", "Martin");
-  await mark(session.id, present.id, "PRESENT", staff.id);
-  return { staff, actor: trainer(staff.id), workshop, email, photo, session, present };
-}
 
 const assessmentsOf = (personId: string, skillId: string) =>
   prisma.skillAssessment.findMany({
