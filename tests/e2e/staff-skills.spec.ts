@@ -220,3 +220,35 @@ test.describe("JavaScript on", () => {
     ]);
   });
 });
+
+test("forged or refused posts get a 4xx and write nothing; another trainer's session is refused", async ({
+  page,
+  scan,
+}) => {
+  const { trainer, roster, skills } = scene();
+  const [present, , unmarked] = roster.booked;
+  const path = `/pro/ateliers/${roster.sessionId}/competences`;
+  await signInTo(page, path, trainer, scan);
+  await scan();
+  const post = (form: Record<string, string>, to = path) => page.request.post(to, { form, maxRedirects: 0 });
+  const tap = { personId: present.id, skillId: skills[0].id, level: "AUTONOMOUS", js: "1" };
+
+  expect((await post({ ...tap, level: "EXPERT" })).status()).toBe(400);
+  expect((await post({ ...tap, skillId: "not-a-skill" })).status()).toBe(400);
+  expect((await post({ ...tap, personId: unmarked.id })).status()).toBe(409);
+  expect((await post({})).status()).toBe(400);
+
+  const someoneElse = createStaff(["TRAINER"]);
+  const otherRoster = createRoster({ trainerId: someoneElse.id, startsInMinutes: -30, booked: 1 });
+  const otherPath = `/pro/ateliers/${otherRoster.sessionId}/competences`;
+  expect((await post({ ...tap, personId: otherRoster.booked[0].id }, otherPath)).status()).toBe(403);
+  expect((await page.request.get(otherPath)).status()).toBe(403);
+
+  expect(
+    withDb((db) =>
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM SkillAssessment WHERE personId IN (?, ?, ?)`)
+        .get(present.id, unmarked.id, otherRoster.booked[0].id),
+    ),
+  ).toEqual({ n: 1 });
+});
