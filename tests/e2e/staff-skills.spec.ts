@@ -172,28 +172,40 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test.describe("JavaScript off", () => {
-  test.use({ javaScriptEnabled: false });
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
 
-  test("a comment too long is refused beside the field, kept, and nothing is recorded", async ({ page, scan }) => {
-    const { trainer, roster, skills } = scene();
-    const [, late] = roster.booked;
-    const path = `/pro/ateliers/${roster.sessionId}/competences`;
-    await signInTo(page, path, trainer, scan);
-    await scan();
-    const card = page.getByRole("region", { name: nameOf(late) }).getByRole("form", { name: skills[0].label });
-    const tooLong = "Très bien ".repeat(60);
-    await card.getByLabel("Commentaire (facultatif)").fill(tooLong);
-    await card.getByRole("button", { name: "Pas encore abordé", exact: true }).click();
+    test("a comment too long is refused beside the field, kept, and nothing is recorded", async ({ page, scan }) => {
+      const { trainer, roster, skills } = scene();
+      const [, late] = roster.booked;
+      const path = `/pro/ateliers/${roster.sessionId}/competences`;
+      await signInTo(page, path, trainer, scan);
+      await scan();
+      const card = page.getByRole("region", { name: nameOf(late) }).getByRole("form", { name: skills[0].label });
+      if (javaScriptEnabled) await expect(card.locator('input[name="js"]')).toHaveCount(1);
+      const tooLong = "Très bien ".repeat(60);
+      await card.getByLabel("Commentaire (facultatif)").fill(tooLong);
+      await card.getByRole("button", { name: "Pas encore abordé", exact: true }).click();
 
-    await expect(page).toHaveTitle(/^Erreur : Progrès des participants/);
-    await scan();
-    await expect(card).toContainText("Le commentaire est trop long : 500 caractères au plus");
-    await expect(card.getByLabel("Commentaire (facultatif)")).toHaveValue(tooLong);
-    await expect(page.getByRole("alert")).toContainText("Le niveau n'a pas été enregistré");
-    expect(assessmentsOf(late.id, skills[0].id)).toEqual([]);
+      if (javaScriptEnabled) {
+        await expect(card.getByRole("alert")).toContainText("Le commentaire est trop long : 500 caractères au plus");
+      } else {
+        await expect(page).toHaveTitle(/^Erreur : Progrès des participants/);
+        await scan();
+        await expect(page.getByRole("alert")).toContainText("Le niveau n'a pas été enregistré");
+      }
+      await expect(card).toContainText("Le commentaire est trop long : 500 caractères au plus");
+      await expect(card.getByLabel("Commentaire (facultatif)")).toHaveValue(tooLong);
+      await expect(card.getByRole("button", { name: "Pas encore abordé", exact: true })).toHaveAttribute(
+        "aria-pressed",
+        "false",
+      );
+      expect(assessmentsOf(late.id, skills[0].id)).toEqual([]);
+      if (javaScriptEnabled) await scan();
+    });
   });
-});
+}
 
 test.describe("JavaScript on", () => {
   test("a double tap, and a tap on the level already pressed, record one row", async ({ page, scan }) => {

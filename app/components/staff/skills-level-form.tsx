@@ -100,7 +100,8 @@ export function SkillLevelForm({ action, personId, personName, skill, current, r
           {t("form.noteHint", { max: NOTE_MAX })}
         </p>
         {noteError ? (
-          <p id={ids.error} className="field-error">
+          // A refusal the fetcher brought is announced here; a page sent back has its summary.
+          <p id={ids.error} className="field-error" role={failure === refused ? undefined : "alert"}>
             {noteError}
           </p>
         ) : null}
