@@ -177,11 +177,7 @@ export default function SkillProgressPage() {
         </p>
         <h1>{page.title}</h1>
         <p className="lead">{page.heading}</p>
-        {page.sessionRefusal ? (
-          <p className="skills-page__refusal">{page.sessionRefusal}</p>
-        ) : (
-          <p>{t("intro")}</p>
-        )}
+        {page.sessionRefusal ? <p className="skills-page__refusal">{page.sessionRefusal}</p> : <p>{t("intro")}</p>}
         {page.attendees.length === 0 && page.others.length === 0 ? <p>{t("empty.people")}</p> : null}
         {page.attendees.length > 0 && page.skills.length === 0 ? <p>{t("empty.skills")}</p> : null}
 
