@@ -183,4 +183,4 @@ export const ANONYMOUS_COUNT_MIN = 1;
 export const ANONYMOUS_COUNT_MAX = 30;
 
 /** A form's one-time key: what `crypto.randomBytes(…).toString("base64url")` makes, plus a purpose suffix. */
-export const REQUEST_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}(:[A-Za-z0-9_-]{1,40})?$/;
+export const REQUEST_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}(:[A-Za-z0-9_-]{1,70})?$/;
