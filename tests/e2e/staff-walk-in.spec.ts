@@ -72,10 +72,8 @@ for (const javaScriptEnabled of [true, false]) {
       const family = `Bérénger-${letters()}`;
       const helenePhone = mobile();
       const helene = insertKnownPerson("Hélène", family, helenePhone);
-      const late = insertKnownPerson("Jérôme", `Lévêque-${letters()}`, mobile());
-      const lateLastName = withDb(
-        (db) => (db.prepare(`SELECT lastName FROM Person WHERE id = ?`).get(late) as { lastName: string }).lastName,
-      );
+      const latePhone = mobile();
+      const late = insertKnownPerson("Jérôme", `Lévêque-${letters()}`, latePhone);
 
       await signIn(page, scan, staff, path);
       await scan();
@@ -123,12 +121,18 @@ for (const javaScriptEnabled of [true, false]) {
       expect(peopleNamed(nameKey(newcomer.firstName, newcomer.lastName))).toBe(1);
       await expect(page.getByText("Places occupées : 5 sur 5.")).toBeVisible();
 
-      // 3. The room is full: one more needs a reason, logged.
-      await page.getByRole("searchbox", { name: "Prénom et nom, téléphone ou e-mail" }).fill(`jerome ${lateLastName}`);
-      await page.getByRole("button", { name: "Chercher" }).click();
-      await expect(page.getByRole("list", { name: /Personnes trouvées/ })).toBeVisible();
+      // 3. The room is full, and the « new » person is someone known: the same phone and first
+      // name lead to the existing record, and then, the room being full, to a reason, logged.
+      await page.getByLabel("Prénom", { exact: true }).fill("Jerome");
+      await page.getByLabel("Nom", { exact: true }).fill("Leveque");
+      await page.getByLabel("Téléphone (facultatif)").fill(latePhone.replace("+33", "0"));
+      await page.getByRole("button", { name: "Créer et ajouter à la liste" }).click();
+      const candidates = page.locator(".walkin-duplicates");
+      await expect(candidates.getByRole("heading")).toHaveText("Cette personne est peut-être déjà connue");
+      await expect(candidates).toContainText("Jérôme L.");
+      await expect(candidates.getByRole("button", { name: /C'est une autre personne/ })).toHaveCount(0);
       await scan();
-      await page.getByRole("button", { name: /^Ajouter Jérôme/ }).click();
+      await candidates.getByRole("button", { name: "C'est cette personne : Jérôme L." }).click();
       const pending = page.getByRole("form", { name: "L'atelier est complet" });
       await expect(pending).toBeVisible();
       await scan();
@@ -140,6 +144,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("status")).toContainText("au-delà des places prévues");
       await scan();
       expect(walkInOf(roster.sessionId, late)?.capacityOverrideReason).toBe("Une chaise en plus, il a sa tablette");
+      expect(peopleNamed(nameKey("Jerome", "Leveque"))).toBe(0);
       const overrides = withDb(
         (db) =>
           db
