@@ -170,3 +170,37 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("forged and broken posts get a 4xx with words, never a 500, and write nothing", async ({ page, scan }) => {
+  const staff = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: staff.id, startsInMinutes: 0, capacity: 5, booked: 1 });
+  const path = `/pro/ateliers/${roster.sessionId}/arrivee`;
+  await signIn(page, scan, staff, path);
+  await scan();
+  const key = "forgedforgedforgedforged";
+  const post = (form: Record<string, string>) => page.request.post(path, { form, maxRedirects: 0 });
+
+  const answers = await Promise.all([
+    post({}),
+    post({ intent: "add", requestKey: "short" }),
+    post({ intent: "add", requestKey: `${key}:a`, personId: "nobody" }),
+    post({ intent: "add", requestKey: `${key}:b`, personId: "x".repeat(5000) }),
+    post({ intent: "create", requestKey: `${key}:c`, firstName: "A".repeat(5000), lastName: "", ageBand: "OLD" }),
+    post({ intent: "create", requestKey: `${key}:d`, firstName: "Ana", lastName: "Forge", communeId: "nowhere" }),
+    post({ intent: "count", requestKey: `${key}:e`, count: "999" }),
+    post({ intent: "count", requestKey: `${key}:f`, count: "-1", communeId: "nowhere" }),
+    post({ intent: "erase", requestKey: `${key}:g` }),
+  ]);
+  expect(answers.map((a) => a.status())).toEqual([400, 400, 409, 400, 400, 400, 400, 400, 400]);
+  const searched = await page.request.get(`${path}?q=${"%25".repeat(3000)}&ajout=${"z".repeat(500)}`);
+  expect(searched.status()).toBe(200);
+  const written = withDb(
+    (db) =>
+      db
+        .prepare(
+          `SELECT (SELECT COUNT(*) FROM Attendance WHERE sessionId = ?) + (SELECT COUNT(*) FROM AnonymousVisit WHERE sessionId = ?) AS n`,
+        )
+        .get(roster.sessionId, roster.sessionId) as { n: number },
+  );
+  expect(written.n).toBe(0);
+});
