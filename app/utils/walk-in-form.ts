@@ -64,8 +64,8 @@ export const NEW_PERSON_FIELDS = ["firstName", "lastName", "phone", "email", "co
 
 export function parseNewPerson(form: FormData, communeIds: ReadonlySet<string>) {
   const schema = z.object({
-    firstName: text(NAME_MAX).refine((v) => v !== "", "forms:required"),
-    lastName: text(NAME_MAX).refine((v) => v !== "", "forms:required"),
+    firstName: text(NAME_MAX).refine((v) => v !== "", "walkIn:create.errors.firstName"),
+    lastName: text(NAME_MAX).refine((v) => v !== "", "walkIn:create.errors.lastName"),
     phone: text(PHONE_MAX).refine((v) => v === "" || normalizePhone(v) !== null, "forms:phoneInvalid"),
     email: text(EMAIL_MAX).refine((v) => v === "" || isEmail(v), "forms:emailInvalid"),
     communeId: z
@@ -102,7 +102,7 @@ export function parseAnonymousCount(form: FormData, communeIds: ReadonlySet<stri
     count: z
       .string()
       .trim()
-      .refine((v) => v !== "", "forms:required")
+      .refine((v) => v !== "", "walkIn:create.errors.count")
       .refine(
         (v) => v === "" || (/^\d{1,3}$/.test(v) && +v >= ANONYMOUS_COUNT_MIN && +v <= ANONYMOUS_COUNT_MAX),
         messageWithValues("walkIn:anonymous.countRange", { min: ANONYMOUS_COUNT_MIN, max: ANONYMOUS_COUNT_MAX }),

@@ -107,7 +107,8 @@ for (const javaScriptEnabled of [true, false]) {
 
       // 2. A new person: the form first says what is missing, then creates one record.
       await page.getByRole("button", { name: "Créer et ajouter à la liste" }).click();
-      await expect(page.getByRole("alert")).toContainText("Ce champ est à remplir.");
+      await expect(page.getByRole("alert")).toContainText("Indiquez le prénom.");
+      await expect(page.getByRole("alert")).toContainText("Indiquez le nom.");
       await expect(page).toHaveTitle(/^Erreur : /);
       await scan();
       const newcomer = { firstName: "Gérard", lastName: `Nouveau-${letters()}` };
