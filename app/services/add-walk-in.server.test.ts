@@ -234,6 +234,25 @@ describe("a resent form", () => {
     expect(await seatsTaken(session.id)).toBe(1);
     expect(await prisma.auditLog.count({ where: { action: "walk-in.create" } })).toBe(1);
   });
+  test("two trainers adding the same person at once: one row, the other told they are on the list", async () => {
+    const { session, actor } = await runningSession();
+    const helene = await knownPerson();
+    const results = await Promise.all(
+      [key(), key()].map((requestKey) =>
+        addWalkIn({
+          actor,
+          sessionId: session.id,
+          requestKey,
+          person: { existingId: helene.id },
+          capacityOverrideReason: null,
+          now: NOW,
+        }),
+      ),
+    );
+    expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["ALREADY_ON_LIST", "ok"]);
+    expect(await prisma.attendance.count()).toBe(1);
+    expect(await seatsTaken(session.id)).toBe(1);
+  });
 });
 
 describe("capacity", () => {

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 import { HiddenFields, WalkInReasonField, WalkInTextField } from "./walkin-fields";
@@ -22,12 +23,20 @@ type Props = {
 export function WalkInSearch({ query, tooVague, found, more, rosterPath, pending }: Props) {
   const { t } = useTranslation("walkIn");
   const searched = query.trim() !== "" && tooVague === null;
+  // The question appears above the button that was tapped: with JavaScript, the focus goes to it.
+  const pendingRef = useRef<HTMLHeadingElement>(null);
+  const askedFor = pending && !pending.reasonError ? pending.requestKey : null;
+  useEffect(() => {
+    if (askedFor) pendingRef.current?.focus();
+  }, [askedFor]);
   return (
     <section className="walkin-section" aria-labelledby="search-title">
       <h2 id="search-title">{t("search.title")}</h2>
       {pending ? (
         <Form method="post" className="walkin-pending" aria-labelledby="pending-title" noValidate>
-          <h3 id="pending-title">{t("reason.title")}</h3>
+          <h3 id="pending-title" ref={pendingRef} tabIndex={-1}>
+            {t("reason.title")}
+          </h3>
           <HiddenFields values={{ intent: "add", personId: pending.person.id, requestKey: pending.requestKey }} />
           <WalkInReasonField
             id="pending-reason"

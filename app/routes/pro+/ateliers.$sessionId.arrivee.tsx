@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 import { WalkInAnonymous } from "~/components/staff/walkin-anonymous";
@@ -309,10 +310,17 @@ export default function WalkInPage() {
   ];
   const refused = fieldLinks.length > 0 || problem !== null;
 
+  // With JavaScript, a refused form's summary takes the focus, as a page drawn again would put it first.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused) summaryRef.current?.focus();
+  }, [last, refused]);
+
   return (
     <div className="page narrow walkin-page">
       <DocumentTitle title={page.title} refused={refused} />
       <ErrorSummary
+        ref={summaryRef}
         title={t("errorSummary")}
         titleId="walkin-error-title"
         formMessages={
