@@ -205,3 +205,33 @@ test("forged and broken posts get a 4xx with words, never a 500, and write nothi
   );
   expect(written.n).toBe(0);
 });
+
+test.describe("a namesake", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("is created as another person only after « C'est une autre personne »", async ({ page, scan }) => {
+    const staff = createStaff(["TRAINER"]);
+    const roster = createRoster({ trainerId: staff.id, startsInMinutes: 0, capacity: 5, booked: 1 });
+    const path = `/pro/ateliers/${roster.sessionId}/arrivee`;
+    const family = `Marçal-${letters()}`;
+    insertKnownPerson("Hélène", family, mobile());
+    await signIn(page, scan, staff, path);
+    await scan();
+
+    await page.getByLabel("Prénom", { exact: true }).fill("Helene");
+    await page.getByLabel("Nom", { exact: true }).fill(family.replace("ç", "c"));
+    await page.getByLabel("Téléphone (facultatif)").fill(mobile());
+    await page.getByRole("button", { name: "Créer et ajouter à la liste" }).click();
+    const candidates = page.locator(".walkin-duplicates");
+    await expect(candidates).toContainText("Même prénom et même nom");
+    // The trainer typed the whole name: it is shown whole, to compare with the commune and age.
+    await expect(candidates).toContainText(`Hélène ${family}`);
+    await scan();
+    expect(peopleNamed(nameKey("Hélène", family))).toBe(1);
+
+    await candidates.getByRole("button", { name: "C'est une autre personne : créer sa fiche" }).click();
+    await expect(page.getByRole("status")).toContainText("est ajouté·e à la liste");
+    await scan();
+    expect(peopleNamed(nameKey("Hélène", family))).toBe(2);
+  });
+});
