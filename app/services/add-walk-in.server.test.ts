@@ -299,6 +299,21 @@ describe("capacity", () => {
     });
   });
 
+  test("a session already marked completed, with seats left: added the next day without a reason", async () => {
+    const { session, actor } = await runningSession({ capacity: 2, seatsTaken: 1 });
+    await prisma.session.update({ where: { id: session.id }, data: { status: "COMPLETED" } });
+    const result = await addWalkIn({
+      actor,
+      sessionId: session.id,
+      requestKey: key(),
+      person: { create: newPerson() },
+      capacityOverrideReason: null,
+      now: at(20 * HOUR),
+    });
+    expect(result).toMatchObject({ ok: true, overCapacity: false });
+    expect(await seatsTaken(session.id)).toBe(2);
+  });
+
   test("a seat left: the reason is not needed and not stored", async () => {
     const { session, actor } = await runningSession({ capacity: 2, seatsTaken: 0 });
     await addWalkIn({

@@ -8,9 +8,9 @@ import { decideNewPerson, type AgeBand, type CandidateKind } from "~/domain/peop
 import type { StaffMember } from "~/domain/policy/actor";
 import { mayAddWalkIn, type RosterReason } from "~/domain/policy/staff-policy";
 import { findPossibleDuplicates } from "~/models/walk-in-search.server";
+import { prisma } from "~/utils/db.server";
 
 import { audit } from "./audit.server";
-import { takeSeat } from "./booking-steps.server";
 import { runTransaction, type TransactionClient } from "./transaction.server";
 
 export type NewWalkInPerson = {
@@ -120,7 +120,7 @@ export async function addWalkIn(input: AddWalkInInput): Promise<AddWalkInResult>
 
     // A walk-in sits in a seat like a booked learner: the guarded update cannot oversell, and
     // once the room is full only a stated reason adds one more.
-    const seated = await takeSeat(tx, sessionId);
+    const seated = await takeWalkInSeat(tx, sessionId);
     if (!seated) {
       if (reason === null) return abort({ ok: false, code: "FULL_NEEDS_REASON" });
       await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { increment: 1 } } });
@@ -168,6 +168,19 @@ export async function addWalkIn(input: AddWalkInInput): Promise<AddWalkInResult>
       replayed: false,
     };
   });
+}
+
+/**
+ * The guarded update of booking-steps' `takeSeat`, without its `status: "SCHEDULED"`: the policy
+ * already refused a cancelled session, and a session marked COMPLETED still gets its late sheet
+ * filled in (a walk-in recorded the next day is not "beyond capacity").
+ */
+async function takeWalkInSeat(tx: TransactionClient, sessionId: string): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: sessionId, seatsTaken: { lt: prisma.session.fields.capacity } },
+    data: { seatsTaken: { increment: 1 } },
+  });
+  return count === 1;
 }
 
 type PersonStep = { id: string; created: boolean } | Failure;
