@@ -199,6 +199,7 @@ export async function appendAssessment(
     sessionId: string;
     level: AutonomyLevel;
     note: string | null;
+    tapKey: string;
     assessedById: string;
     assessedAt: Date;
   },

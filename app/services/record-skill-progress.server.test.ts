@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { progressKey } from "~/domain/skills/assessments";
-import { latestAssessmentsOf, listSessionPeople } from "~/models/skill-progress.server";
+import { appendAssessment, latestAssessmentsOf, listSessionPeople } from "~/models/skill-progress.server";
 import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
@@ -106,6 +106,25 @@ describe("recordSkillProgress", () => {
     expect(results.filter((r) => r.ok && !r.repeated)).toHaveLength(1);
     expect(await assessmentsOf(present.id, email.id)).toHaveLength(1);
     expect(await prisma.auditLog.count({ where: { action: "skill.assess" } })).toBe(1);
+  });
+
+  test("two taps that read the same state cannot both be written, whatever the database: the tap key is unique", async () => {
+    // On SQLite the transactions above queue one behind the other; on PostgreSQL two servers can
+    // both read "no row yet". Both then write the same tap key, and the database keeps one.
+    const { actor, session, present, email } = await scene();
+    const row = {
+      personId: present.id,
+      skillId: email.id,
+      sessionId: session.id,
+      level: "ACCOMPANIED" as const,
+      note: null,
+      tapKey: "same-tap",
+      assessedById: actor.userId,
+      assessedAt: NOW,
+    };
+    await appendAssessment(prisma, row);
+    await expect(appendAssessment(prisma, row)).rejects.toMatchObject({ code: "P2002" });
+    expect(await assessmentsOf(present.id, email.id)).toHaveLength(1);
   });
 
   test("the same level with a new comment, or going back to an earlier level, appends", async () => {

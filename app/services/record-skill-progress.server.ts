@@ -1,5 +1,7 @@
 // One tap on a learner's skill level at a session: a new assessment row (the history is
 // append-only), unless the tap only repeats what this session already holds.
+import { createHash } from "node:crypto";
+
 import type { StaffMember } from "~/domain/policy/actor";
 import { mayAssessSkills, type AssessReason } from "~/domain/policy/staff-policy";
 import { isRepeatTap, normaliseNote } from "~/domain/skills/assessments";
@@ -44,12 +46,19 @@ export async function recordSkillProgress(input: RecordSkillProgressInput): Prom
     if (latest && isRepeatTap(latest, { level, note })) {
       return { ok: true, assessmentId: latest.id, repeated: true };
     }
+    // The tap as a unique key: two identical taps racing (a double tap, a resent request, two
+    // servers) both read the same previous row and make the same key, so one insert fails and
+    // its retry reads the winner's row as a repeat. The read above alone would let both in.
+    const tapKey = createHash("sha256")
+      .update(JSON.stringify([sessionId, personId, skillId, latest?.id ?? null, level, note]))
+      .digest("hex");
     const created = await appendAssessment(tx, {
       personId,
       skillId,
       sessionId,
       level,
       note,
+      tapKey,
       assessedById: actor.userId,
       assessedAt: now,
     });
