@@ -96,6 +96,9 @@ for (const javaScriptEnabled of [true, false]) {
         const box = await button.boundingBox();
         expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
         await button.click();
+        // Without JavaScript the form's answer is a 303 back to the roster, at this person.
+        if (!javaScriptEnabled)
+          await expect(page).toHaveURL(new RegExp(`/pro/ateliers/${roster.sessionId}#personne-${person.id}$`));
         await expect(button).toHaveAttribute("aria-pressed", "true");
         await expect(group.getByText(`Noté : ${label}`)).toBeVisible();
       }

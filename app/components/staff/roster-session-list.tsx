@@ -39,12 +39,16 @@ export function RosterSessionList({ sessions }: { sessions: SessionListItem[] })
           </p>
           <PlaceWithCommune place={session.place} />
           {session.room ? <p>{t("mySessions.room", { room: session.room })}</p> : null}
-          <p className="badges">
-            {session.status === "CANCELLED" ? (
-              <span className="badge badge--full">{t("mySessions.cancelled")}</span>
-            ) : null}
-            {session.toComplete ? <span className="badge roster-badge--todo">{t("mySessions.toComplete")}</span> : null}
-          </p>
+          {session.status === "CANCELLED" || session.toComplete ? (
+            <p className="badges">
+              {session.status === "CANCELLED" ? (
+                <span className="badge badge--full">{t("mySessions.cancelled")}</span>
+              ) : null}
+              {session.toComplete ? (
+                <span className="badge roster-badge--todo">{t("mySessions.toComplete")}</span>
+              ) : null}
+            </p>
+          ) : null}
           <p>
             {t("mySessions.seats", { booked: session.booked, capacity: session.capacity })}
             {session.waitlistCount > 0 ? (
