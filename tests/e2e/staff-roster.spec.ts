@@ -195,3 +195,27 @@ test("a session not open yet shows the roster without buttons, and says when mar
   await expect(page.getByText("Pas encore noté")).toBeVisible();
   await scan();
 });
+
+test("marking someone without a seat (on the waiting list) is refused with a translated message, and nothing is written", async ({
+  page,
+  scan,
+}) => {
+  const trainer = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: trainer.id, startsInMinutes: -5, booked: 1, waitlisted: 1 });
+  await signIn(page, trainer, scan);
+  await scan();
+  const post = await page.request.post(`/pro/ateliers/${roster.sessionId}?index`, {
+    form: { intent: "mark", personId: roster.waitlisted[0].id, status: "PRESENT" },
+    headers: { Origin: e2eUrls.app },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(422);
+  expect(await post.text()).toContain("n&#x27;a pas de place à cette séance");
+  const bad = await page.request.post(`/pro/ateliers/${roster.sessionId}?index`, {
+    form: { intent: "mark", personId: roster.booked[0].id, status: "HERE" },
+    headers: { Origin: e2eUrls.app },
+    maxRedirects: 0,
+  });
+  expect(bad.status()).toBe(400);
+  expect(attendanceOf(roster.sessionId)).toEqual([]);
+});

@@ -95,6 +95,9 @@ export default function Roster() {
   const { t } = useTranslation("roster");
   const base = `/pro/ateliers/${encodeURIComponent(roster.id)}`;
   const errorFor = (personId: string) => (refused?.error && refused.personId === personId ? refused.error : null);
+  // A refusal about someone the roster no longer lists (their booking was cancelled meanwhile) is said at the top.
+  const listed = new Set([...roster.booked, ...roster.walkIns].map((p) => p.personId));
+  const unlistedRefusal = refused?.error && !listed.has(refused.personId) ? refused.error : null;
   const people = (list: typeof roster.booked) =>
     list.map((person) => (
       <RosterPerson key={person.personId} person={person}>
@@ -164,6 +167,12 @@ export default function Roster() {
           </li>
         </ul>
       </nav>
+
+      {unlistedRefusal ? (
+        <p className="field-error" role="alert">
+          {t(`roster.errors.${unlistedRefusal}`, { defaultValue: t("roster.errors.BAD_MARK") })}
+        </p>
+      ) : null}
 
       {closed ? (
         <p className="roster-alert" role="status">
