@@ -32,9 +32,15 @@ export function RosterSessionList({ sessions }: { sessions: SessionListItem[] })
           className={`card roster-session${session.toComplete ? " roster-session--to-complete" : ""}`}
         >
           <h3>
-            {session.rosterPath ? <Link to={session.rosterPath}>{session.workshopTitle}</Link> : session.workshopTitle}
+            {session.rosterPath ? (
+              <Link to={session.rosterPath} aria-describedby={`when-${session.id}`}>
+                {session.workshopTitle}
+              </Link>
+            ) : (
+              session.workshopTitle
+            )}
           </h3>
-          <p className="capitalize roster-session__when">
+          <p id={`when-${session.id}`} className="capitalize roster-session__when">
             <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
           </p>
           <PlaceWithCommune place={session.place} />
@@ -50,7 +56,7 @@ export function RosterSessionList({ sessions }: { sessions: SessionListItem[] })
             </p>
           ) : null}
           <p>
-            {t("mySessions.seats", { booked: session.booked, capacity: session.capacity })}
+            {t("mySessions.seats", { count: session.booked, capacity: session.capacity })}
             {session.waitlistCount > 0 ? (
               <>
                 <br />

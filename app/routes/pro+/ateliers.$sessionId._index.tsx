@@ -136,7 +136,7 @@ export default function Roster() {
         <dt>{t("roster.room")}</dt>
         <dd>{roster.room ?? t("roster.noRoom")}</dd>
         <dt>{t("roster.seats")}</dt>
-        <dd>{t("roster.seatsValue", { taken: roster.seatsTaken, capacity: roster.capacity })}</dd>
+        <dd>{t("roster.seatsValue", { count: roster.seatsTaken, capacity: roster.capacity })}</dd>
       </dl>
 
       {roster.status === "CANCELLED" && roster.cancellationReason ? (
