@@ -106,15 +106,37 @@ describe("listMySessions", () => {
     const atPlace = await createSession({ startsAt: at(DAY), placeId: place.id });
     const elsewhere = await createSession({ startsAt: at(2 * DAY) });
     const elsewhereFar = await createSession({ startsAt: at(30 * DAY) });
-    for (const s of [mine, mineTooOld])
+    // Older than the window, but someone booked was never marked: still listed.
+    const mineUnfinished = await createSession({ startsAt: at(-120 * DAY) });
+    const booked = await person("Gina");
+    await book(mineUnfinished.id, booked.id, "CONFIRMED");
+    for (const s of [mine, mineTooOld, mineUnfinished]) {
       await prisma.sessionTrainer.create({ data: { sessionId: s.id, trainerId: trainer.id } });
+    }
 
     const ids = async (actor: StaffMember, access: "own" | "place" | "any") =>
       (await listMySessions(actor, mySessionsScope(access, NOW))).sessions.map((s) => s.id).sort();
 
+    expect(await ids(staff(trainer.id, ["TRAINER"]), "own")).toEqual([mine.id, mineUnfinished.id].sort());
+    expect(await ids(staff(trainer.id, ["MEDIATOR"], [place.id]), "place")).toEqual(
+      [mine.id, mineUnfinished.id, atPlace.id].sort(),
+    );
+    const nearby = await ids(staff(trainer.id, ["COORDINATOR"]), "any");
+    expect(nearby).toEqual([mine.id, mineUnfinished.id, atPlace.id, elsewhere.id].sort());
+    expect(nearby).not.toContain(elsewhereFar.id);
+
+    // Once its sheet is complete, the old session leaves the list.
+    const booking = await prisma.booking.findFirstOrThrow({ where: { personId: booked.id }, select: { id: true } });
+    await prisma.attendance.create({
+      data: {
+        sessionId: mineUnfinished.id,
+        personId: booked.id,
+        bookingId: booking.id,
+        status: "ABSENT",
+        markedById: trainer.id,
+        markedAt: NOW,
+      },
+    });
     expect(await ids(staff(trainer.id, ["TRAINER"]), "own")).toEqual([mine.id]);
-    expect(await ids(staff(trainer.id, ["MEDIATOR"], [place.id]), "place")).toEqual([mine.id, atPlace.id].sort());
-    expect(await ids(staff(trainer.id, ["COORDINATOR"]), "any")).toEqual([mine.id, atPlace.id, elsewhere.id].sort());
-    expect(await ids(staff(trainer.id, ["COORDINATOR"]), "any")).not.toContain(elsewhereFar.id);
   });
 });

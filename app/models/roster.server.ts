@@ -12,13 +12,20 @@ import { prisma } from "~/utils/db.server";
 /** A bound on one page of « Mes ateliers »: the windows keep far fewer in practice. */
 export const MY_SESSIONS_LIMIT = 300;
 
-export type SessionsScope = { access: PermissionAccess; from: Date; until: Date; ownFrom: Date; ownUntil: Date };
+export type SessionsScope = {
+  access: PermissionAccess;
+  now: Date;
+  from: Date;
+  until: Date;
+  ownFrom: Date;
+  ownUntil: Date;
+};
 
 /** Which sessions « Mes ateliers » lists for this access, and over which days. */
 export function mySessionsScope(access: PermissionAccess, now: Date): SessionsScope {
   const own = sessionWindow(now, OWN_WINDOW_DAYS);
   const wide = sessionWindow(now, WIDE_WINDOW_DAYS);
-  return { access, from: wide.from, until: wide.until, ownFrom: own.from, ownUntil: own.until };
+  return { access, now, from: wide.from, until: wide.until, ownFrom: own.from, ownUntil: own.until };
 }
 
 function mySessionsWhere(actor: StaffMember, scope: SessionsScope): Prisma.SessionWhereInput {
@@ -26,13 +33,20 @@ function mySessionsWhere(actor: StaffMember, scope: SessionsScope): Prisma.Sessi
     trainers: { some: { trainerId: actor.userId } },
     startsAt: { gte: scope.ownFrom, lt: scope.ownUntil },
   };
+  // An older sheet of theirs still missing a mark stays in sight, however old: funders need every one.
+  const ownUnfinished: Prisma.SessionWhereInput = {
+    trainers: { some: { trainerId: actor.userId } },
+    status: { not: "CANCELLED" },
+    endsAt: { lte: scope.now },
+    bookings: { some: { status: "CONFIRMED", attendance: { is: null } } },
+  };
   const wide: Prisma.SessionWhereInput = { startsAt: { gte: scope.from, lt: scope.until } };
   const reach: Prisma.SessionWhereInput[] =
     scope.access === "own"
-      ? [own]
+      ? [own, ownUnfinished]
       : scope.access === "place"
-        ? [own, { ...wide, placeId: { in: [...actor.placeIds] } }]
-        : [own, wide];
+        ? [own, ownUnfinished, { ...wide, placeId: { in: [...actor.placeIds] } }]
+        : [own, ownUnfinished, wide];
   return { deletedAt: null, OR: reach };
 }
 
