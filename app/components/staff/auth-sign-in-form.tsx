@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
@@ -42,6 +43,12 @@ export function useSignInForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
+  // After a refusal the password field starts empty, with JavaScript as without (where the
+  // server never sends it back): a new key for each answer mounts a fresh field.
+  const [answers, setAnswers] = useState(0);
+  useEffect(() => {
+    if (lastResult) setAnswers((count) => count + 1);
+  }, [lastResult]);
   const emailError = useFieldMessages(fields.email);
   const passwordError = useFieldMessages(fields.password);
   const errorSummary = (
@@ -67,6 +74,7 @@ export function useSignInForm({
         autoCapitalize="none"
       />
       <TextField
+        key={`password-${answers}`}
         meta={fields.password}
         label={t("signIn.password")}
         error={passwordError}
