@@ -245,6 +245,9 @@ test.describe("an administrator", () => {
       await scan();
       await submitSignIn(page, admin.email, admin.password);
       await expect(page).toHaveURL(/\/pro\/equipe$/);
+      await expect(
+        page.getByRole("navigation", { name: t("bar.label") }).getByRole("link", { name: t("bar.team") }),
+      ).toBeVisible();
       await scan();
       const card = page.getByRole("listitem").filter({
         has: page.getByRole("heading", { name: `${trainer.firstName} ${trainer.lastName}` }),
