@@ -275,3 +275,32 @@ test.describe("an administrator", () => {
     }
   });
 });
+
+test("forged or broken posts to the sign-in pages get a 4xx or a redirect, never a 500", async ({ request }) => {
+  const long = "x".repeat(5000);
+  const posts: [string, Parameters<typeof request.post>[1]][] = [
+    ["/pro/connexion", { data: "{}", headers: { "content-type": "application/json" } }],
+    ["/pro/connexion", { form: { email: `${long}@example.org`, password: long } }],
+    ["/pro/connexion", { form: { email: "a\u0000b@example.org", password: "x", redirectTo: "//ailleurs.example" } }],
+    ["/pro/mot-de-passe-oublie", { form: {} }],
+    ["/pro/mot-de-passe-oublie", { form: { email: `\u202e${long}` } }],
+    [`/pro/mot-de-passe/${long}`, { form: { password: "p".repeat(20), confirmation: "p".repeat(20) } }],
+    ["/pro/mot-de-passe/inconnu", { form: { password: "é".repeat(40), confirmation: "é".repeat(40) } }],
+    [
+      "/pro/mot-de-passe/inconnu",
+      { form: { password: "une phrase assez longue", confirmation: "une phrase assez longue" } },
+    ],
+    ["/pro/equipe", { form: { userId: long } }],
+    ["/pro/deconnexion", { form: {} }],
+  ];
+  for (const [path, options] of posts) {
+    const response = await request.post(path, { ...options, maxRedirects: 0 });
+    expect(response.status(), `POST ${path.slice(0, 40)}`).toBeGreaterThanOrEqual(300);
+    expect(response.status(), `POST ${path.slice(0, 40)}`).toBeLessThan(500);
+  }
+  for (const path of [`/pro/mot-de-passe/${long}`, "/pro/mot-de-passe/%00", "/pro/equipe", "/pro"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), `GET ${path.slice(0, 40)}`).toBeGreaterThanOrEqual(300);
+    expect(response.status(), `GET ${path.slice(0, 40)}`).toBeLessThan(500);
+  }
+});
