@@ -1,6 +1,6 @@
 // Issue 8 point 2: after a whole journey, nothing in the database opens a manage page or a
 // bookings list (docs/decisions/016). The links are derived when an email is sent, never stored.
-import { beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 
 import type { Actor } from "~/domain/policy/actor";
 import { prisma } from "~/utils/db.server";
@@ -25,6 +25,10 @@ import { enrolInCourse } from "./enrol-in-course.server";
 import { requestStaffPasswordReset } from "./request-staff-password-reset.server";
 
 beforeEach(() => resetDatabase());
+
+// A whole journey through the real database: on a machine shared by several test runs that can
+// pass the default 5 s, so the harness waits longer (nothing here is timed).
+vi.setConfig({ testTimeout: 60_000 });
 
 const holder = (bookingId: string): Actor => ({ kind: "manage-link", bookingId });
 
