@@ -304,3 +304,31 @@ test("forged or broken posts to the sign-in pages get a 4xx or a redirect, never
     expect(response.status(), `GET ${path.slice(0, 40)}`).toBeLessThan(500);
   }
 });
+
+test("a login ends by itself: the cookie is HttpOnly and lasts a working day, and an expired login opens nothing", async ({
+  request,
+}) => {
+  const staff = createStaff(["TRAINER"]);
+  const signedIn = await request.post(SIGN_IN, {
+    form: { email: staff.email, password: staff.password, redirectTo: SIGNED_IN_PAGE },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status()).toBe(303);
+  expect(signedIn.headers()["location"]).toBe(SIGNED_IN_PAGE);
+  const cookie = signedIn.headers()["set-cookie"] ?? "";
+  expect(cookie).toMatch(/^__staff=/);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  expect(cookie).toMatch(/Max-Age=43200/i);
+  expect((await request.get(SIGNED_IN_PAGE, { maxRedirects: 0 })).status()).toBe(200);
+
+  // Twelve hours later (the row's end moved into the past; the browser would still send the cookie).
+  withDb((db) =>
+    db
+      .prepare(`UPDATE AuthSession SET expiresAt = ? WHERE userId = ?`)
+      .run(sqlDate(new Date(Date.now() - 1000)), staff.id),
+  );
+  const expired = await request.get(SIGNED_IN_PAGE, { maxRedirects: 0 });
+  expect(expired.status()).toBe(303);
+  expect(expired.headers()["location"]).toBe(SIGN_IN);
+});
