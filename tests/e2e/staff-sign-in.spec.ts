@@ -226,55 +226,59 @@ test.describe("eleven wrong passwords in a row", () => {
   });
 });
 
-test.describe("an administrator", () => {
-  test("ends a trainer's logins from the team page; the trainer may not open it", async ({ page, browser, scan }) => {
-    const admin = createStaff(["ADMIN"]);
-    const trainer = createStaff(["TRAINER"]);
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`an administrator, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
 
-    // The trainer, signed in on a phone of their own.
-    const phone = await browser.newContext({ baseURL: e2eUrls.app, viewport: { width: 390, height: 844 } });
-    try {
-      const trainerPage = await phone.newPage();
-      await trainerPage.goto(`${SIGN_IN}?redirectTo=${encodeURIComponent("/pro/equipe")}`);
-      await scan(trainerPage);
-      await submitSignIn(trainerPage, trainer.email, trainer.password);
-      await expect(trainerPage.getByRole("heading", { level: 1 })).toHaveText(tr("fr", "errors:noAccess.title"));
-      await scan(trainerPage);
+    test("ends a trainer's logins from the team page; the trainer may not open it", async ({ page, browser, scan }) => {
+      const admin = createStaff(["ADMIN"]);
+      const trainer = createStaff(["TRAINER"]);
 
-      await page.goto(`${SIGN_IN}?redirectTo=${encodeURIComponent("/pro/equipe")}`);
-      await scan();
-      await submitSignIn(page, admin.email, admin.password);
-      await expect(page).toHaveURL(/\/pro\/equipe$/);
-      await expect(
-        page.getByRole("navigation", { name: t("bar.label") }).getByRole("link", { name: t("bar.team") }),
-      ).toBeVisible();
-      await scan();
-      const card = page.getByRole("listitem").filter({
-        has: page.getByRole("heading", { name: `${trainer.firstName} ${trainer.lastName}` }),
-      });
-      await expect(card).toContainText(trainer.email);
-      await card.getByRole("button", { name: t("team.endLogins") }).click();
-      await expect(page.getByRole("status")).toContainText(
-        t("team.ended_one", { count: 1, name: `${trainer.firstName} ${trainer.lastName}` }),
-      );
-      await scan();
-      const audited = withDb(
-        (db) =>
-          db
-            .prepare(`SELECT actorUserId FROM AuditLog WHERE entityId = ? AND action = 'staff.sessions-ended'`)
-            .all(trainer.id) as { actorUserId: string }[],
-      );
-      expect(audited).toEqual([{ actorUserId: admin.id }]);
+      // The trainer, signed in on a phone of their own.
+      const phone = await contextWith(browser, []);
+      try {
+        const trainerPage = await phone.newPage();
+        await trainerPage.goto(`${SIGN_IN}?redirectTo=${encodeURIComponent("/pro/equipe")}`);
+        await scan(trainerPage);
+        await submitSignIn(trainerPage, trainer.email, trainer.password);
+        await expect(trainerPage.getByRole("heading", { level: 1 })).toHaveText(tr("fr", "errors:noAccess.title"));
+        await scan(trainerPage);
 
-      // The trainer's phone is signed out.
-      await trainerPage.goto(SIGNED_IN_PAGE);
-      await expect(trainerPage).toHaveURL(new RegExp(`${SIGN_IN}$`));
-      await scan(trainerPage);
-    } finally {
-      await phone.close();
-    }
+        await page.goto(`${SIGN_IN}?redirectTo=${encodeURIComponent("/pro/equipe")}`);
+        await scan();
+        await submitSignIn(page, admin.email, admin.password);
+        await expect(page).toHaveURL(/\/pro\/equipe$/);
+        await expect(
+          page.getByRole("navigation", { name: t("bar.label") }).getByRole("link", { name: t("bar.team") }),
+        ).toBeVisible();
+        await scan();
+        const card = page.getByRole("listitem").filter({
+          has: page.getByRole("heading", { name: `${trainer.firstName} ${trainer.lastName}` }),
+        });
+        await expect(card).toContainText(trainer.email);
+        await card.getByRole("button", { name: t("team.endLogins") }).click();
+        await expect(page.getByRole("status")).toContainText(
+          t("team.ended_one", { count: 1, name: `${trainer.firstName} ${trainer.lastName}` }),
+        );
+        await scan();
+        const audited = withDb(
+          (db) =>
+            db
+              .prepare(`SELECT actorUserId FROM AuditLog WHERE entityId = ? AND action = 'staff.sessions-ended'`)
+              .all(trainer.id) as { actorUserId: string }[],
+        );
+        expect(audited).toEqual([{ actorUserId: admin.id }]);
+
+        // The trainer's phone is signed out.
+        await trainerPage.goto(SIGNED_IN_PAGE);
+        await expect(trainerPage).toHaveURL(new RegExp(`${SIGN_IN}$`));
+        await scan(trainerPage);
+      } finally {
+        await phone.close();
+      }
+    });
   });
-});
+}
 
 test("forged or broken posts to the sign-in pages get a 4xx or a redirect, never a 500", async ({ request }) => {
   const long = "x".repeat(5000);
