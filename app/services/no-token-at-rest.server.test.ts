@@ -1,10 +1,10 @@
 // Issue 8 point 2: after a whole journey, nothing in the database opens a manage page or a
 // bookings list (docs/decisions/016). The links are derived when an email is sent, never stored.
-import { beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 
 import type { Actor } from "~/domain/policy/actor";
 import { prisma } from "~/utils/db.server";
-import { bookingsLinkTokenFor, manageTokenFor } from "~/utils/link-tokens.server";
+import { bookingsLinkTokenFor, manageTokenFor, passwordResetTokenFor } from "~/utils/link-tokens.server";
 import { hashToken } from "~/utils/tokens.server";
 
 import { resetDatabase } from "../../tests/setup/db";
@@ -22,8 +22,13 @@ import { requestBookingsLink } from "./access-link.server";
 import { bookSession } from "./book-session.server";
 import { cancelBooking } from "./cancel-booking.server";
 import { enrolInCourse } from "./enrol-in-course.server";
+import { requestStaffPasswordReset } from "./request-staff-password-reset.server";
 
 beforeEach(() => resetDatabase());
+
+// A whole journey through the real database: on a machine shared by several test runs that can
+// pass the default 5 s, so the harness waits longer (nothing here is timed).
+vi.setConfig({ testTimeout: 60_000 });
 
 const holder = (bookingId: string): Actor => ({ kind: "manage-link", bookingId });
 
@@ -43,7 +48,7 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-test("after book, waitlist, promote, cancel, enrol, bookings link and a refused form, no row holds a token that opens anything", async () => {
+test("after book, waitlist, promote, cancel, enrol, bookings link, a refused form and a staff password reset, no row holds a token that opens anything", async () => {
   const staff = await createStaffUser();
   const staffActor: Actor = {
     kind: "staff",
@@ -94,11 +99,18 @@ test("after book, waitlist, promote, cancel, enrol, bookings link and a refused 
     code: "PRIVATE_REFUSAL",
   });
 
-  const [outbox, audit, accessTokens, bookings] = await Promise.all([
+  // A staff member asks for a new password (« Mot de passe oublié ? »).
+  const staffEmail = (await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).email;
+  expect(await requestStaffPasswordReset({ email: staffEmail, address: "203.0.113.9", now: NOW })).toEqual({
+    ok: true,
+  });
+
+  const [outbox, audit, accessTokens, bookings, resets] = await Promise.all([
     prisma.outboxEmail.findMany(),
     prisma.auditLog.findMany(),
     prisma.accessToken.findMany(),
     prisma.booking.findMany(),
+    prisma.staffPasswordReset.findMany(),
   ]);
   // The journey wrote what it should: every kind of row the search must cover.
   expect(new Set(outbox.map((row) => row.kind))).toEqual(
@@ -112,24 +124,32 @@ test("after book, waitlist, promote, cancel, enrol, bookings link and a refused 
       "enrolment-confirmed",
       "reminder",
       "follow-up",
+      "staff-password-reset",
     ]),
   );
   expect(audit.length).toBeGreaterThan(0);
   expect(accessTokens).toHaveLength(1);
+  expect(resets).toHaveLength(1);
 
   // What would open something: each booking's manage token and each link's token, and anything
   // whose hash is a stored hash.
   const openers = [
     ...bookings.map((b) => manageTokenFor(b.id)),
     ...accessTokens.map((a) => bookingsLinkTokenFor(a.id)),
+    ...resets.map((r) => passwordResetTokenFor(r.id)),
   ];
-  const storedHashes = new Set([...bookings.map((b) => b.manageTokenHash), ...accessTokens.map((a) => a.tokenHash)]);
-  const texts = [outbox, audit, accessTokens, bookings].flatMap(stringsOf);
+  const storedHashes = new Set([
+    ...bookings.map((b) => b.manageTokenHash),
+    ...accessTokens.map((a) => a.tokenHash),
+    ...resets.map((r) => r.tokenHash),
+  ]);
+  const texts = [outbox, audit, accessTokens, bookings, resets].flatMap(stringsOf);
   expect(texts.length).toBeGreaterThan(100);
   for (const text of texts) {
     for (const token of openers) expect(text).not.toContain(token);
     expect(text).not.toMatch(/\/reservation\/[\w-]{8,}/);
     expect(text).not.toMatch(/\/mes-reservations\/acces\/[\w-]{8,}/);
+    expect(text).not.toMatch(/\/pro\/mot-de-passe\/[\w-]{8,}/);
     for (const candidate of text.match(/[\w-]{16,}/g) ?? []) {
       expect(storedHashes.has(hashToken(candidate))).toBe(false);
     }

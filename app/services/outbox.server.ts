@@ -21,7 +21,7 @@ export type OutboxEmailInput = {
 
 /**
  * The emails that anyone on the public site can make us send to an address they type — a booking's
- * receipt, a "retrouver mes réservations" link. They count against EMAILS_PER_RECIPIENT, kind by
+ * receipt, a "retrouver mes réservations" link, a staff password-reset link. They count against EMAILS_PER_RECIPIENT, kind by
  * kind; over it
  * they are not queued, and the page that made them already says what they would have said.
  * Reminders, promotions and cancellations carry news the person needs and no stranger can make
@@ -32,6 +32,7 @@ export const CAPPED_EMAIL_KINDS: ReadonlySet<EmailKind> = new Set([
   "booking-waitlisted",
   "enrolment-confirmed",
   "bookings-link",
+  "staff-password-reset",
 ]);
 
 export type EnqueueOutcome = "queued" | "already-queued" | "over-recipient-limit";

@@ -60,6 +60,41 @@ export const LINK_REQUESTS_PER_ADDRESS: LimitRule = {
  */
 export const EMAILS_PER_RECIPIENT: LimitRule = { name: "emails-per-recipient", points: 10, durationSeconds: DAY };
 
+/**
+ * Wrong passwords for one staff email, known or not, in a quarter of an hour: the eleventh in a
+ * row is refused, and so is a right one until the window ends (or a password reset). Counted by
+ * email rather than by account, so an unknown email is refused exactly like a known one.
+ */
+export const SIGN_IN_FAILURES_PER_EMAIL: LimitRule = {
+  name: "sign-in-failures-per-email",
+  points: 10,
+  durationSeconds: 15 * MINUTE,
+};
+
+/**
+ * Wrong passwords from one network address, whatever the emails, in a quarter of an hour. The
+ * team of a tiers-lieu shares one address: generous, it only stops someone trying many accounts.
+ */
+export const SIGN_IN_FAILURES_PER_ADDRESS: LimitRule = {
+  name: "sign-in-failures-per-address",
+  points: 100,
+  durationSeconds: 15 * MINUTE,
+};
+
+/** « Mot de passe oublié ? » for one email, known or not, in a quarter of an hour. */
+export const PASSWORD_RESETS_PER_EMAIL: LimitRule = {
+  name: "password-resets-per-email",
+  points: 3,
+  durationSeconds: 15 * MINUTE,
+};
+
+/** « Mot de passe oublié ? » from one network address, whatever the emails, in a quarter of an hour. */
+export const PASSWORD_RESETS_PER_ADDRESS: LimitRule = {
+  name: "password-resets-per-address",
+  points: 20,
+  durationSeconds: 15 * MINUTE,
+};
+
 export type LimitOutcome = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Either the app's client (statements queue behind open transactions) or the caller's transaction. */
@@ -134,6 +169,49 @@ async function consumeAll(store: Store, checks: ReadonlyArray<[LimitRule, string
   return { ok: true };
 }
 
+/**
+ * Whether any check is already spent to its limit, without spending anything: a sign-in is
+ * refused before its password is even compared.
+ */
+async function spentAny(checks: ReadonlyArray<[LimitRule, string]>): Promise<LimitOutcome> {
+  startPruning();
+  for (const [rule, value] of checks) {
+    const counted = await limiterFor(rule, prisma).get(hashed(value));
+    if (counted !== null && counted.consumedPoints >= rule.points) {
+      return { ok: false, retryAfterMs: counted.msBeforeNext };
+    }
+  }
+  return { ok: true };
+}
+
+function signInChecks(input: { address: string; email: string }): [LimitRule, string][] {
+  const checks: [LimitRule, string][] = [[SIGN_IN_FAILURES_PER_EMAIL, normalizeEmail(input.email) ?? ""]];
+  if (!isExempt(input.address)) checks.push([SIGN_IN_FAILURES_PER_ADDRESS, addressKey(input.address)]);
+  return checks;
+}
+
+/** Before comparing a staff password: refused while the email or the address has failed too often. */
+export function signInBlocked(input: { address: string; email: string }): Promise<LimitOutcome> {
+  return spentAny(signInChecks(input));
+}
+
+/** After a wrong password (or an unknown email): one more failure for the email and the address. */
+export function countSignInFailure(input: { address: string; email: string }): Promise<LimitOutcome> {
+  return consumeAll(prisma, signInChecks(input));
+}
+
+/** After a right password or a password reset: the email's failures are forgotten (the address's are not). */
+export async function forgetSignInFailures(email: string): Promise<void> {
+  await limiterFor(SIGN_IN_FAILURES_PER_EMAIL, prisma).delete(hashed(normalizeEmail(email) ?? ""));
+}
+
+/** Before sending a staff password-reset link; an unknown email counts the same. */
+export function limitPasswordResetRequest(input: { address: string; email: string }): Promise<LimitOutcome> {
+  const checks: [LimitRule, string][] = [[PASSWORD_RESETS_PER_EMAIL, normalizeEmail(input.email) ?? ""]];
+  if (!isExempt(input.address)) checks.push([PASSWORD_RESETS_PER_ADDRESS, addressKey(input.address)]);
+  return consumeAll(prisma, checks);
+}
+
 /** Before a booking or a course enrolment sent from the public form. */
 export function limitBookingAttempt(input: {
   address: string;
@@ -201,4 +279,19 @@ export async function refuseBookingOverLimit(input: {
   const limit = await limitBookingAttempt(input);
   if (limit.ok) return null;
   return rateLimitRefusal(limit, { about: "booking", language: input.language, placePhone: input.placePhone });
+}
+
+/**
+ * What a refused staff member is told (the staff area is in French): when to try again, in
+ * words. No phone to call: their coordinator or administrator is who they turn to.
+ */
+export function staffRateLimitRefusal(
+  refused: Extract<LimitOutcome, { ok: false }>,
+  about: "signIn" | "passwordReset",
+): RateLimitRefusal {
+  const when = retryAfterInWords(refused.retryAfterMs, "fr");
+  return {
+    message: messageWithValues(`staff:rateLimit.${about}`, { when }),
+    headers: { "Retry-After": String(retryAfterSeconds(refused.retryAfterMs)) },
+  };
 }

@@ -6,7 +6,7 @@ import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from "node:crypto";
 import { env } from "./env.server";
 import { hashToken } from "./tokens.server";
 
-type LinkPurpose = "manage" | "bookings-link" | "stop-reminders";
+type LinkPurpose = "manage" | "bookings-link" | "stop-reminders" | "staff-password-reset";
 
 let cachedKey: { secret: string; key: Buffer } | null = null;
 
@@ -40,6 +40,11 @@ export function manageTokenHashFor(bookingId: string): string {
 /** The token of a "Retrouver mes réservations" link, from its AccessToken row's id. */
 export function bookingsLinkTokenFor(accessTokenId: string): string {
   return derive("bookings-link", accessTokenId);
+}
+
+/** The token of a staff password-reset link, from its StaffPasswordReset row's id. */
+export function passwordResetTokenFor(resetId: string): string {
+  return derive("staff-password-reset", resetId);
 }
 
 /** The one-click "stop the reminders of this booking" token (List-Unsubscribe): checked by recomputing it. */

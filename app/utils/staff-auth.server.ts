@@ -4,6 +4,7 @@
 // ends the login for good, whatever a browser kept.
 import { createCookie, redirect } from "@remix-run/node";
 
+import type { Prisma } from "~/generated/prisma/client";
 import type { PermissionStem, StaffMember, StaffRole } from "~/domain/policy/actor";
 import { holdsStem, permissionsForRoles, permitsOn, type PermissionTarget } from "~/domain/policy/permissions";
 
@@ -60,9 +61,15 @@ export async function endStaffSession(request: Request): Promise<string> {
   return staffCookie.serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
-/** Ends every login of a user (a password change or reset, an administrator's decision). */
-export async function endAllStaffSessions(userId: string): Promise<number> {
-  const { count } = await prisma.authSession.deleteMany({ where: { userId } });
+/**
+ * Ends every login of a user (a password change or reset, an administrator's decision). Pass the
+ * transaction that records why, so the logins end exactly when that change is committed.
+ */
+export async function endAllStaffSessions(
+  userId: string,
+  db: Pick<Prisma.TransactionClient, "authSession"> = prisma,
+): Promise<number> {
+  const { count } = await db.authSession.deleteMany({ where: { userId } });
   return count;
 }
 

@@ -47,7 +47,8 @@ function FieldError({ id, error }: { id: string; error: string | null }) {
 }
 
 type TextFieldProps = Omit<FieldShellProps, "children"> & {
-  type: "text" | "email" | "tel";
+  /** A password is never sent back by the server (`reply({ hideFields })`), so never echoed. */
+  type: "text" | "email" | "tel" | "password";
   autoComplete: string;
   inputMode?: "text" | "email" | "tel";
   autoCapitalize?: "none" | "sentences" | "words";

@@ -113,4 +113,17 @@ describe("whyNotSend", () => {
       "no session that day",
     );
   });
+
+  test("a staff password reset is sent only while its link works and the account is open", () => {
+    const reset = (expiresAt: Date, usedAt: Date | null = null, accountActive = true) =>
+      facts({ person: undefined, passwordReset: { expiresAt, usedAt, accountActive } });
+    const later = new Date(NOW.getTime() + HOUR);
+    expect(whyNotSend("staff-password-reset", reset(later), NOW)).toBeNull();
+    expect(whyNotSend("staff-password-reset", reset(NOW), NOW)).toBe("link expired");
+    expect(whyNotSend("staff-password-reset", reset(later, NOW), NOW)).toBe("link expired");
+    expect(whyNotSend("staff-password-reset", reset(later, null, false), NOW)).toBe("account closed");
+    expect(whyNotSend("staff-password-reset", facts({ person: undefined, passwordReset: null }), NOW)).toBe(
+      "account closed",
+    );
+  });
 });

@@ -18,7 +18,8 @@ export type MailKind =
   | "session-cancelled"
   | "session-moved"
   | "follow-up"
-  | "trainer-roster";
+  | "trainer-roster"
+  | "staff-password-reset";
 
 export type DropReason =
   | "person gone"
@@ -35,7 +36,8 @@ export type DropReason =
   | "no attendance marked"
   | "link expired"
   | "trainer gone"
-  | "no session that day";
+  | "no session that day"
+  | "account closed";
 
 /** What the composer read of the current state; each kind looks at the facts it needs. */
 export type SendFacts = {
@@ -49,6 +51,8 @@ export type SendFacts = {
   attendanceMarked?: boolean;
   accessLink?: { expiresAt: Date; usedAt: Date | null } | null;
   trainer?: { active: boolean; sessionsThatDay: number } | null;
+  /** A staff password reset: its link, and whether the account can still sign in. */
+  passwordReset?: { expiresAt: Date; usedAt: Date | null; accountActive: boolean } | null;
 };
 
 /** The kinds about one booking: they carry its manage link, its .ics and the one-click stop of reminders. */
@@ -73,6 +77,12 @@ export function whyNotSend(kind: MailKind, facts: SendFacts, now: Date): DropRea
   if (kind === "bookings-link") {
     const link = facts.accessLink;
     if (!link || link.usedAt !== null || link.expiresAt.getTime() <= now.getTime()) return "link expired";
+    return null;
+  }
+  if (kind === "staff-password-reset") {
+    const reset = facts.passwordReset;
+    if (!reset || !reset.accountActive) return "account closed";
+    if (reset.usedAt !== null || reset.expiresAt.getTime() <= now.getTime()) return "link expired";
     return null;
   }
   if (kind === "trainer-roster") {

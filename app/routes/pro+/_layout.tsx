@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { holdsStem } from "~/domain/policy/permissions";
 import staffStyles from "~/styles/staff.css";
 import { prisma } from "~/utils/db.server";
 import { getStaffActor } from "~/utils/staff-auth.server";
@@ -16,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { id: actor.userId },
     select: { firstName: true, lastName: true },
   });
-  return { staff: user ? { name: `${user.firstName} ${user.lastName}` } : null };
+  return {
+    staff: user ? { name: `${user.firstName} ${user.lastName}`, managesTeam: holdsStem(actor, "update:staff") } : null,
+  };
 }
 
 export default function StaffLayout() {
@@ -31,6 +34,11 @@ export default function StaffLayout() {
             <li>
               <Link to="/pro/ateliers">{t("bar.mySessions")}</Link>
             </li>
+            {staff.managesTeam ? (
+              <li>
+                <Link to="/pro/equipe">{t("bar.team")}</Link>
+              </li>
+            ) : null}
             <li>
               <Form method="post" action="/pro/deconnexion">
                 <button type="submit" className="button button--link">

@@ -18,6 +18,7 @@ import { reminderEmail } from "#emails/reminder";
 import { renderEmail } from "#emails/render.server";
 import { sessionCancelledEmail } from "#emails/session-cancelled";
 import { sessionMovedEmail } from "#emails/session-moved";
+import { staffPasswordResetEmail } from "#emails/staff-password-reset";
 import { trainerRosterEmail } from "#emails/trainer-roster";
 import type { EmailContext, EmailDraft, Localised, OtherDateView, SessionView } from "#emails/types";
 import { calendarSequence } from "~/domain/booking/calendar-sequence";
@@ -33,6 +34,7 @@ import {
   type BookingForEmail,
   type SessionForEmailRow,
 } from "~/models/email.server";
+import { findPasswordResetForEmail } from "~/models/staff-account.server";
 import { toPlaceDetails } from "~/models/place.server";
 import { listOtherDatesWithSeats, listSuggestedNextSessions } from "~/models/session.server";
 import {
@@ -48,7 +50,14 @@ import { env } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
 import { fallbackLanguage, isLanguage, type Language } from "~/utils/i18n";
 import { buildCalendar, buildCalendarOfEvents, type CalendarEvent, type CalendarMethod } from "~/utils/ics.server";
-import { bookingsLinkTokenFor, manageTokenFor, stopRemindersTokenFor } from "~/utils/link-tokens.server";
+import {
+  bookingsLinkTokenFor,
+  manageTokenFor,
+  passwordResetTokenFor,
+  stopRemindersTokenFor,
+} from "~/utils/link-tokens.server";
+
+import { passwordResetPath } from "../request-staff-password-reset.server";
 
 import type { ComposeEmail, Composition, EmailAttachment, EmailKind, OutboxRowToCompose } from "./contract";
 import type {
@@ -57,6 +66,7 @@ import type {
   EnrolmentConfirmedPayload,
   ReminderPayload,
   SessionMovedPayload,
+  StaffPasswordResetPayload,
   TrainerRosterPayload,
 } from "./payloads";
 
@@ -64,7 +74,7 @@ import type {
 const OTHER_DATES_LIMIT = 3;
 const SUGGESTIONS_LIMIT = 2;
 
-type BookingKind = Exclude<EmailKind, "booking-refused" | "bookings-link" | "trainer-roster">;
+type BookingKind = Exclude<EmailKind, "booking-refused" | "bookings-link" | "trainer-roster" | "staff-password-reset">;
 
 export const composeEmail: ComposeEmail = async (row, now) => {
   const lang: Language = isLanguage(row.locale) ? row.locale : fallbackLanguage;
@@ -76,6 +86,8 @@ export const composeEmail: ComposeEmail = async (row, now) => {
       return composeTrainerRoster(row, ctx, now);
     case "booking-refused":
       return composeBookingRefused(row, ctx);
+    case "staff-password-reset":
+      return composeStaffPasswordReset(row, ctx, now);
     default:
       return composeBookingEmail(row, row.kind, ctx, now);
   }
@@ -403,6 +415,34 @@ async function composeTrainerRoster(row: OutboxRowToCompose, ctx: EmailContext, 
         waitlisted: session.waitlistCount,
         participants: session.bookings.map((b) => `${b.person.firstName} ${b.person.lastName.slice(0, 1)}.`),
       })),
+    }),
+  );
+  return { send: { to: row.recipient, ...rendered, attachments: [], headers: { "Auto-Submitted": "auto-generated" } } };
+}
+
+/** « Mot de passe oublié ? »: the link is derived from the reset row's id now, never stored. */
+async function composeStaffPasswordReset(row: OutboxRowToCompose, ctx: EmailContext, now: Date): Promise<Composition> {
+  const { passwordResetId } = row.payload as Partial<StaffPasswordResetPayload>;
+  if (typeof passwordResetId !== "string") return { drop: "payload unreadable" };
+  const reset = await findPasswordResetForEmail(prisma, passwordResetId);
+  const reason = whyNotSend(
+    "staff-password-reset",
+    {
+      passwordReset: reset && {
+        expiresAt: reset.expiresAt,
+        usedAt: reset.usedAt,
+        accountActive: reset.user.active && reset.user.deletedAt === null,
+      },
+    },
+    now,
+  );
+  if (reason !== null || reset === null) return { drop: reason ?? "link expired" };
+  const rendered = await renderEmail(
+    staffPasswordResetEmail({
+      ctx,
+      firstName: reset.user.firstName,
+      url: absolute(passwordResetPath(passwordResetTokenFor(reset.id))),
+      expiresAt: formatClockTime(reset.expiresAt, ctx.lang),
     }),
   );
   return { send: { to: row.recipient, ...rendered, attachments: [], headers: { "Auto-Submitted": "auto-generated" } } };

@@ -25,6 +25,8 @@ export const EMAIL_KINDS = [
   "follow-up",
   /** The evening before: each trainer's roster for the next day. */
   "trainer-roster",
+  /** « Mot de passe oublié ? »: a staff account's single-use link to set a new password. */
+  "staff-password-reset",
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];

@@ -60,6 +60,9 @@ export type FollowUpPayload = Record<string, never>;
 /** sessionId column null: one email per trainer and day (a Paris day key, "2026-12-04"). */
 export type TrainerRosterPayload = { trainerId: string; day: string };
 
+/** The StaffPasswordReset row's id: its link's token is derived from it (passwordResetTokenFor). */
+export type StaffPasswordResetPayload = { passwordResetId: string };
+
 export type EmailPayloads = {
   "booking-confirmed": BookingConfirmedPayload;
   "booking-waitlisted": BookingWaitlistedPayload;
@@ -73,6 +76,7 @@ export type EmailPayloads = {
   "session-moved": SessionMovedPayload;
   "follow-up": FollowUpPayload;
   "trainer-roster": TrainerRosterPayload;
+  "staff-password-reset": StaffPasswordResetPayload;
 };
 
 export type EmailPayload<K extends EmailKind> = EmailPayloads[K];
