@@ -24,11 +24,12 @@ export function SiteFooter() {
           <li>
             <Link to="/accessibilite">{t("legal:footer.accessibility")}</Link>
           </li>
-          <li>
-            <Link to="/pro/connexion">{t("legal:footer.staff")}</Link>
-          </li>
         </ul>
       </nav>
+      {/* Trainers, mediators and coordinators sign in from any public page. */}
+      <p className="site-footer__staff">
+        <Link to="/pro/connexion">{t("legal:footer.staff")}</Link>
+      </p>
     </footer>
   );
 }

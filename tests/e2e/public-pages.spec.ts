@@ -30,8 +30,13 @@ test.describe("the legal pages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(legal.h1);
       // Demo values are flagged as such until the body sets its own.
       await expect(page.getByText("Site de démonstration")).toBeVisible();
-      // Every page links to all three, this one included.
-      await expect(page.getByRole("contentinfo").getByRole("link")).toHaveCount(3);
+      // Every page links to all three, this one included, and to the staff sign-in.
+      await expect(footer.getByRole("link")).toHaveCount(3);
+      await expect(page.getByRole("contentinfo").getByRole("link")).toHaveCount(4);
+      await expect(page.getByRole("contentinfo").getByRole("link", { name: "Espace professionnels" })).toHaveAttribute(
+        "href",
+        "/pro/connexion",
+      );
       await scan();
     });
 

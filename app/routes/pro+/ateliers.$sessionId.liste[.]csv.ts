@@ -14,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${result.fileName}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
+      // Cache-Control (private, no-store) and nosniff come from server/http-guards.js, on every
+      // /pro answer: repeated here, Express would send each header twice.
     },
   });
 }
