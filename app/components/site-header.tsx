@@ -32,7 +32,7 @@ export function SiteHeader({ language, display, currentPath, staffArea = false }
                 strokeWidth="2"
               />
             </svg>
-            <span>{t("layout.prefsToggle")}</span>
+            <span>{t(staffArea ? "layout.displayToggle" : "layout.prefsToggle")}</span>
           </summary>
           <div className="site-prefs__panel">
             {/* The staff area is in French only (decisions/022): no language to choose there. */}
@@ -66,19 +66,22 @@ export function SiteHeader({ language, display, currentPath, staffArea = false }
             </form>
           </div>
         </details>
-        <nav aria-label={t("nav.label")} className="site-nav">
-          <ul>
-            <li className="site-nav__home">
-              <Link to="/">{t("nav.home")}</Link>
-            </li>
-            <li>
-              <Link to="/ateliers">{t("nav.workshops")}</Link>
-            </li>
-            <li>
-              <Link to="/mes-reservations">{t("nav.myBookings")}</Link>
-            </li>
-          </ul>
-        </nav>
+        {/* The staff area has its own bar (routes/pro+/_layout.tsx): the residents' menu would come first. */}
+        {staffArea ? null : (
+          <nav aria-label={t("nav.label")} className="site-nav">
+            <ul>
+              <li className="site-nav__home">
+                <Link to="/">{t("nav.home")}</Link>
+              </li>
+              <li>
+                <Link to="/ateliers">{t("nav.workshops")}</Link>
+              </li>
+              <li>
+                <Link to="/mes-reservations">{t("nav.myBookings")}</Link>
+              </li>
+            </ul>
+          </nav>
+        )}
       </div>
     </header>
   );
