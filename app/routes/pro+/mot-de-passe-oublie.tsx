@@ -64,13 +64,24 @@ export default function ForgottenPassword() {
         <DocumentTitle title={title} refused={forgotten.refused} />
         <h1>{t("forgotten.title")}</h1>
         {showSent ? (
-          <div className="auth-notice" role="status">
-            <h2>{t("forgotten.sentTitle")}</h2>
-            <p>{t("forgotten.sent")}</p>
-          </div>
-        ) : null}
-        <p className="lead">{t("forgotten.intro")}</p>
-        {forgotten.form}
+          <>
+            <div className="auth-notice" role="status">
+              <h2>{t("forgotten.sentTitle")}</h2>
+              <p>{t("forgotten.sent")}</p>
+            </div>
+            {/* The form again would invite a second request before the first email has arrived. */}
+            <p>
+              <Link to="/pro/mot-de-passe-oublie" className="auth-link">
+                {t("forgotten.sendAgain")}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="lead">{t("forgotten.intro")}</p>
+            {forgotten.form}
+          </>
+        )}
         <p>
           <Link to={SIGN_IN_PAGE} className="auth-link">
             {t("forgotten.backToSignIn")}
