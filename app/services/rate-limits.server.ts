@@ -170,18 +170,16 @@ async function consumeAll(store: Store, checks: ReadonlyArray<[LimitRule, string
 }
 
 /**
- * Whether any check is already spent to its limit, without spending anything: a sign-in is
- * refused before its password is even compared.
+ * Gives back the point an attempt spent on each check, never below zero nor on a window that has
+ * ended meanwhile (a guarded decrement: the counter another request is raising stays exact).
  */
-async function spentAny(checks: ReadonlyArray<[LimitRule, string]>): Promise<LimitOutcome> {
-  startPruning();
+async function giveBack(checks: ReadonlyArray<[LimitRule, string]>): Promise<void> {
   for (const [rule, value] of checks) {
-    const counted = await limiterFor(rule, prisma).get(hashed(value));
-    if (counted !== null && counted.consumedPoints >= rule.points) {
-      return { ok: false, retryAfterMs: counted.msBeforeNext };
-    }
+    await prisma.rateLimit.updateMany({
+      where: { key: limiterFor(rule, prisma).getKey(hashed(value)), points: { gt: 0 }, expire: { gt: new Date() } },
+      data: { points: { decrement: 1 } },
+    });
   }
-  return { ok: true };
 }
 
 function signInChecks(input: { address: string; email: string }): [LimitRule, string][] {
@@ -190,14 +188,32 @@ function signInChecks(input: { address: string; email: string }): [LimitRule, st
   return checks;
 }
 
-/** Before comparing a staff password: refused while the email or the address has failed too often. */
-export function signInBlocked(input: { address: string; email: string }): Promise<LimitOutcome> {
-  return spentAny(signInChecks(input));
+/**
+ * Before comparing a staff password: the attempt is counted for the email and the address first,
+ * then refused if either is over its limit — so that of a burst of simultaneous attempts no more
+ * get compared than the limit allows. A refused attempt gives its points back (it counts as no
+ * failure); a right password gives back the address's (`signInSucceeded`): only failures stay.
+ */
+export async function countSignInAttempt(input: { address: string; email: string }): Promise<LimitOutcome> {
+  startPruning();
+  const spent: [LimitRule, string][] = [];
+  for (const check of signInChecks(input)) {
+    try {
+      spent.push(check);
+      await limiterFor(check[0], prisma).consume(hashed(check[1]));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      await giveBack(spent);
+      return { ok: false, retryAfterMs: refusal.msBeforeNext };
+    }
+  }
+  return { ok: true };
 }
 
-/** After a wrong password (or an unknown email): one more failure for the email and the address. */
-export function countSignInFailure(input: { address: string; email: string }): Promise<LimitOutcome> {
-  return consumeAll(prisma, signInChecks(input));
+/** After a right password: the email's failures are forgotten, the address's attempt given back. */
+export async function signInSucceeded(input: { address: string; email: string }): Promise<void> {
+  await forgetSignInFailures(input.email);
+  await giveBack(signInChecks(input).filter(([rule]) => rule !== SIGN_IN_FAILURES_PER_EMAIL));
 }
 
 /** After a right password or a password reset: the email's failures are forgotten (the address's are not). */

@@ -29,6 +29,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 async function account() {
@@ -42,6 +43,8 @@ async function account() {
     select: { id: true, email: true },
   });
 }
+
+const signInForm = () => new Request("http://localhost/pro/connexion", { method: "POST" });
 
 async function openLogins(userId: string, count: number) {
   for (let i = 0; i < count; i++) {
@@ -111,7 +114,7 @@ describe("using the link", () => {
     const user = await account();
     await openLogins(user.id, 2);
     for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL.points; i++) {
-      await signInStaff({ email: user.email, password: "faux", address: ADDRESS });
+      await signInStaff({ email: user.email, password: "faux", address: ADDRESS, request: signInForm() });
     }
     const token = await askForLink(user.email);
     expect(await checkPasswordResetLink(token)).toEqual({ ok: true, firstName: "Claire" });
@@ -135,9 +138,40 @@ describe("using the link", () => {
       code: "USED",
     });
     // The new password opens at once, though the email had failed ten times.
-    expect(await signInStaff({ email: user.email, password: NEW_PASSWORD, address: ADDRESS })).toMatchObject({
+    expect(
+      await signInStaff({ email: user.email, password: NEW_PASSWORD, address: ADDRESS, request: signInForm() }),
+    ).toMatchObject({
       ok: true,
     });
+  });
+
+  test("a sign-in with the old password, racing the reset, keeps no login: it is refused as a wrong password", async () => {
+    const user = await account();
+    const token = await askForLink(user.email);
+    // The reset commits while the sign-in compares the old password (bcrypt takes its time).
+    const compare = bcrypt.compare.bind(bcrypt);
+    vi.spyOn(bcrypt, "compare").mockImplementationOnce(async (password: string, hash: string) => {
+      const matched = await compare(password, hash);
+      expect(await resetStaffPassword({ token, password: NEW_PASSWORD })).toMatchObject({ ok: true, endedLogins: 0 });
+      return matched;
+    });
+    expect(
+      await signInStaff({
+        email: user.email,
+        password: "l'ancien mot de passe",
+        address: ADDRESS,
+        request: signInForm(),
+      }),
+    ).toEqual({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(await prisma.authSession.count({ where: { userId: user.id } })).toBe(0);
+    expect(await prisma.auditLog.findMany({ where: { action: { startsWith: "staff.sign-in" } } })).toMatchObject([
+      { action: "staff.sign-in-failed", entityId: user.id, data: JSON.stringify({ reason: "password-changed" }) },
+    ]);
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).toBeNull();
+    // The new password opens.
+    expect(
+      await signInStaff({ email: user.email, password: NEW_PASSWORD, address: ADDRESS, request: signInForm() }),
+    ).toMatchObject({ ok: true, userId: user.id });
   });
 
   test("two submissions at once: exactly one sets the password", async () => {

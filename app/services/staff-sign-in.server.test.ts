@@ -29,6 +29,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 let counter = 0;
@@ -46,7 +47,9 @@ async function account(active = true) {
   });
 }
 
-const attempt = (email: string, password: string, address = ADDRESS) => signInStaff({ email, password, address });
+const signInForm = () => new Request("http://localhost/pro/connexion", { method: "POST" });
+const attempt = (email: string, password: string, address = ADDRESS) =>
+  signInStaff({ email, password, address, request: signInForm() });
 
 async function failTimes(times: number, email: string, address = ADDRESS) {
   for (let i = 0; i < times; i++) {
@@ -57,7 +60,8 @@ async function failTimes(times: number, email: string, address = ADDRESS) {
 describe("signing in", () => {
   test("the right password opens, keeps the last login and is audited; the email is not case-sensitive", async () => {
     const user = await account();
-    expect(await attempt(user.email.toUpperCase(), PASSWORD)).toEqual({ ok: true, userId: user.id });
+    expect(await attempt(user.email.toUpperCase(), PASSWORD)).toMatchObject({ ok: true, userId: user.id });
+    expect(await prisma.authSession.count({ where: { userId: user.id } })).toBe(1);
     const stored = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lastLoginAt).toEqual(START);
     const entries = await prisma.auditLog.findMany();
@@ -104,7 +108,7 @@ describe("failures per email", () => {
     expect(await attempt(other.email, PASSWORD)).toMatchObject({ ok: true });
 
     vi.setSystemTime(START.getTime() + 15 * MINUTE);
-    expect(await attempt(user.email, PASSWORD)).toEqual({ ok: true, userId: user.id });
+    expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: true, userId: user.id });
   });
 
   test("an unknown email is blocked exactly like a known one", async () => {
@@ -127,6 +131,36 @@ describe("failures per email", () => {
   });
 });
 
+describe("a burst of attempts at once", () => {
+  test(`of 30 wrong passwords for one email, ${SIGN_IN_FAILURES_PER_EMAIL.points} are compared and the rest refused; then the right one is refused too`, async () => {
+    const user = await account();
+    const compare = vi.spyOn(bcrypt, "compare");
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(user.email, `faux ${i}`)));
+    expect(compare).toHaveBeenCalledTimes(SIGN_IN_FAILURES_PER_EMAIL.points);
+    expect(outcomes.filter((o) => !o.ok && o.code === "BAD_CREDENTIALS")).toHaveLength(
+      SIGN_IN_FAILURES_PER_EMAIL.points,
+    );
+    expect(outcomes.filter((o) => !o.ok && o.code === "RATE_LIMITED")).toHaveLength(
+      30 - SIGN_IN_FAILURES_PER_EMAIL.points,
+    );
+    expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await prisma.authSession.count()).toBe(0);
+  });
+
+  test(`of ${SIGN_IN_FAILURES_PER_ADDRESS.points + 20} attempts from one address on as many emails, ${SIGN_IN_FAILURES_PER_ADDRESS.points} are compared`, async () => {
+    const compare = vi.spyOn(bcrypt, "compare");
+    const total = SIGN_IN_FAILURES_PER_ADDRESS.points + 20;
+    const outcomes = await Promise.all(
+      Array.from({ length: total }, (_, i) => attempt(`essai${i}@example.org`, "faux")),
+    );
+    expect(compare).toHaveBeenCalledTimes(SIGN_IN_FAILURES_PER_ADDRESS.points);
+    expect(outcomes.filter((o) => !o.ok && o.code === "RATE_LIMITED")).toHaveLength(20);
+    // A refused attempt spent nothing on its email: from elsewhere, that email still has all its tries.
+    const refused = outcomes.findIndex((o) => !o.ok && o.code === "RATE_LIMITED");
+    await failTimes(SIGN_IN_FAILURES_PER_EMAIL.points, `essai${refused}@example.org`, "198.51.100.1");
+  });
+});
+
 describe("failures per address", () => {
   test(`after ${SIGN_IN_FAILURES_PER_ADDRESS.points} wrong attempts from one address, any account is refused from it, not from elsewhere`, async () => {
     const user = await account();
@@ -135,6 +169,16 @@ describe("failures per address", () => {
     }
     expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(await attempt(user.email, PASSWORD, "198.51.100.1")).toMatchObject({ ok: true });
+  });
+
+  test("right passwords from the address do not count: only failures do", async () => {
+    const user = await account();
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ADDRESS.points - 1; i++) {
+      expect(await attempt(`essai${i}@example.org`, "faux")).toEqual({ ok: false, code: "BAD_CREDENTIALS" });
+    }
+    for (let i = 0; i < 3; i++) expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: true });
+    expect(await attempt("encore@example.org", "faux")).toEqual({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   test("an exempt address is limited per email only", async () => {

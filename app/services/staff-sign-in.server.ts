@@ -1,7 +1,7 @@
 // A staff member signing in with email and password (issue 9): refused while the email or the
 // address has failed too often (rate-limits.server.ts), every attempt audited, the last login
-// kept. The login itself (cookie and AuthSession row) is opened by the route, which holds the
-// request: `startStaffSession` in app/utils/staff-auth.server.ts.
+// kept. A right password opens the login (cookie and AuthSession row: `startStaffSession` in
+// app/utils/staff-auth.server.ts), unless the password changed while it was being compared.
 import { createHmac } from "node:crypto";
 
 import bcrypt from "bcryptjs";
@@ -9,16 +9,17 @@ import bcrypt from "bcryptjs";
 import { normalizeEmail } from "~/domain/people/contact";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { startStaffSession } from "~/utils/staff-auth.server";
 
 import { audit } from "./audit.server";
-import { countSignInFailure, forgetSignInFailures, signInBlocked } from "./rate-limits.server";
+import { countSignInAttempt, signInSucceeded } from "./rate-limits.server";
 import { runTransaction } from "./transaction.server";
 
 /** bcrypt's work factor for staff passwords; tests may lower it (they hash many). */
 export const BCRYPT_COST = env.NODE_ENV === "test" ? 4 : 12;
 
 export type SignInOutcome =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; setCookie: string }
   | { ok: false; code: "BAD_CREDENTIALS" }
   | { ok: false; code: "RATE_LIMITED"; retryAfterMs: number };
 
@@ -39,10 +40,12 @@ export function unknownEmailKey(email: string): string {
     .digest("hex");
 }
 
+/** `request` is the sign-in form's: the browser the login opens in (its cookie, its user agent). */
 export async function signInStaff(input: {
   email: string;
   password: string;
   address: string;
+  request: Request;
   now?: Date;
 }): Promise<SignInOutcome> {
   const now = input.now ?? new Date();
@@ -63,22 +66,29 @@ export async function signInStaff(input: {
       }),
     );
 
-  // Blocked: refused before the password is compared, right or wrong, known email or not.
-  const blocked = await signInBlocked({ address: input.address, email });
-  if (!blocked.ok) {
+  // Counted before the password is compared, so a burst of attempts cannot all pass a check
+  // made before any of them was counted. Blocked: refused, right or wrong, known email or not.
+  const counted = await countSignInAttempt({ address: input.address, email });
+  if (!counted.ok) {
     await failed("rate-limited");
-    return { ok: false, code: "RATE_LIMITED", retryAfterMs: blocked.retryAfterMs };
+    return { ok: false, code: "RATE_LIMITED", retryAfterMs: counted.retryAfterMs };
   }
 
   const matches = await bcrypt.compare(input.password, user?.passwordHash ?? hashForNoUser());
   if (!user || !matches) {
-    const counted = await countSignInFailure({ address: input.address, email });
     await failed(user ? "wrong-password" : "unknown-email");
-    if (!counted.ok) return { ok: false, code: "RATE_LIMITED", retryAfterMs: counted.retryAfterMs };
     return { ok: false, code: "BAD_CREDENTIALS" };
   }
 
-  await forgetSignInFailures(email);
+  // A password reset may have committed while this one was compared: the login opens only if the
+  // compared password is still the account's (a reset after this point ends the login itself).
+  const login = await startStaffSession(input.request, { userId: user.id, passwordHash: user.passwordHash }, now);
+  if (login === null) {
+    await failed("password-changed");
+    return { ok: false, code: "BAD_CREDENTIALS" };
+  }
+
+  await signInSucceeded({ address: input.address, email });
   await runTransaction(async (tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await audit(tx, {
@@ -89,5 +99,5 @@ export async function signInStaff(input: {
       at: now,
     });
   });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, setCookie: login.setCookie };
 }

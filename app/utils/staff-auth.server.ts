@@ -31,12 +31,18 @@ async function tokenOf(request: Request): Promise<string | null> {
   return typeof token === "string" && token !== "" ? token : null;
 }
 
-/** Opens a login for a user whose password was just checked: the Set-Cookie header to send. */
+/**
+ * Opens a login for a user whose password was just checked against `passwordHash`: the Set-Cookie
+ * header to send. Null when that is no longer the account's password (a reset committed while it
+ * was compared): the new login is deleted again. A reset committed after the check ends the
+ * login with all the others, so no login made with an old password survives.
+ */
 export async function startStaffSession(
   request: Request,
-  userId: string,
+  checked: { userId: string; passwordHash: string },
   now = new Date(),
-): Promise<{ setCookie: string; authSessionId: string }> {
+): Promise<{ setCookie: string; authSessionId: string } | null> {
+  const { userId } = checked;
   // One browser, one login: a login the browser already carried ends here.
   const previous = await tokenOf(request);
   if (previous) await prisma.authSession.deleteMany({ where: { tokenHash: hashToken(previous) } });
@@ -51,6 +57,11 @@ export async function startStaffSession(
     },
     select: { id: true },
   });
+  const user = await prisma.staffUser.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (user?.passwordHash !== checked.passwordHash) {
+    await prisma.authSession.deleteMany({ where: { id: row.id } });
+    return null;
+  }
   return { setCookie: await staffCookie.serialize(token), authSessionId: row.id };
 }
 

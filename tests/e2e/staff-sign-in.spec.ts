@@ -256,7 +256,12 @@ for (const javaScriptEnabled of [false, true]) {
           has: page.getByRole("heading", { name: `${trainer.firstName} ${trainer.lastName}` }),
         });
         await expect(card).toContainText(trainer.email);
-        await card.getByRole("button", { name: t("team.endLogins") }).click();
+        // The button says whose logins it ends, from the locale (visually hidden: the card shows it).
+        const endLogins = card.getByRole("button", {
+          name: `${t("team.endLogins")}${t("team.endLoginsOf", { name: `${trainer.firstName} ${trainer.lastName}` })}`,
+          exact: true,
+        });
+        await endLogins.click();
         await expect(page.getByRole("status")).toContainText(
           t("team.ended_one", { count: 1, name: `${trainer.firstName} ${trainer.lastName}` }),
         );

@@ -20,7 +20,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { getRequestT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { withRetryAfter } from "~/utils/retry-after-headers";
-import { getStaffActor, startStaffSession } from "~/utils/staff-auth.server";
+import { getStaffActor } from "~/utils/staff-auth.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 export const headers = withRetryAfter();
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: HIDDEN }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const outcome = await signInStaff({ email, password, address: context.clientAddress ?? "unknown" });
+  const outcome = await signInStaff({ email, password, address: context.clientAddress ?? "unknown", request });
   if (!outcome.ok && outcome.code === "RATE_LIMITED") {
     const refusal = staffRateLimitRefusal(outcome, "signIn");
     return data(
@@ -65,10 +65,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const { setCookie } = await startStaffSession(request, outcome.userId);
   const safe = safeRedirectPath(redirectTo ?? "", env.APP_URL, HOME);
   const target = safe && safe.startsWith("/pro/") ? safe : HOME;
-  return redirect(target, { status: 303, headers: { "Set-Cookie": setCookie } });
+  return redirect(target, { status: 303, headers: { "Set-Cookie": outcome.setCookie } });
 }
 
 export default function SignIn() {

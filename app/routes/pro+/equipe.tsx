@@ -105,7 +105,7 @@ export default function Team() {
                 <input type="hidden" name="userId" value={person.id} />
                 <button type="submit" className="button">
                   {t("team.endLogins")}
-                  <span className="visually-hidden">{` (${name})`}</span>
+                  <span className="visually-hidden">{t("team.endLoginsOf", { name })}</span>
                 </button>
               </Form>
             </li>
