@@ -237,7 +237,7 @@ export default function SkillProgressPage() {
                       person.reason === "NOT_ATTENDED" ? "notYetPresent.personMarkFirst" : "notYetPresent.person"
                     }
                     values={{ name: person.name, status: person.attendance }}
-                    components={{ name: <strong />, link: <Link to={rosterPath} /> }}
+                    components={{ name: <strong />, roster: <Link to={rosterPath} /> }}
                   />
                 </li>
               ))}
