@@ -164,7 +164,10 @@ export async function latestAssessmentsOf(
   );
 }
 
-/** The latest assessment of one person × skill recorded at this session, for the repeat-tap rule. */
+/**
+ * The latest assessment of one person × skill recorded at this session, for the repeat-tap rule:
+ * the newest by tap time (`assessedAt`), as for the current level, not the last to arrive.
+ */
 export async function latestAssessmentInSession(
   db: DbClient,
   where: { personId: string; skillId: string; sessionId: string },
@@ -176,6 +179,11 @@ export async function latestAssessmentInSession(
     select: { id: true, level: true, note: true },
   });
   return rows[0] ?? null;
+}
+
+/** The assessment a tap wrote, if it was recorded already (its key is unique). */
+export async function assessmentByTapKey(db: DbClient, tapKey: string) {
+  return db.skillAssessment.findUnique({ where: { tapKey }, select: { id: true } });
 }
 
 /** The person's attendance mark at the session, or null when none was made. */

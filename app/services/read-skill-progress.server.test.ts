@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
 import { DAY, HOUR, NOW, at, createSession } from "../../tests/fixtures/rows";
-import { createPerson, mark, skillScene, trainer } from "../../tests/fixtures/skills";
+import { createPerson, mark, newTapId, skillScene, trainer } from "../../tests/fixtures/skills";
 import { readSkillProgress } from "./read-skill-progress.server";
 import { recordSkillProgress } from "./record-skill-progress.server";
 
@@ -55,6 +55,7 @@ describe("readSkillProgress", () => {
     expect(byId.get(absent.id)).toMatchObject({ answer: { may: false, reason: "NOT_ATTENDED" }, skills: [] });
 
     await recordSkillProgress({
+      tapId: newTapId(),
       actor,
       sessionId: session.id,
       personId: present.id,

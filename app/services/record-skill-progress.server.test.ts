@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 
 import { resetDatabase } from "../../tests/setup/db";
 import { DAY, HOUR, NOW, at, createSession, createStaffUser } from "../../tests/fixtures/rows";
-import { createPerson, createSkill, mark, skillScene as scene, trainer } from "../../tests/fixtures/skills";
+import { createPerson, createSkill, mark, newTapId, skillScene as scene, trainer } from "../../tests/fixtures/skills";
 import { recordSkillProgress } from "./record-skill-progress.server";
 
 beforeEach(() => resetDatabase());
@@ -22,6 +22,7 @@ describe("recordSkillProgress", () => {
   test("appends: two levels make two rows, the history is kept, the latest is current", async () => {
     const { actor, session, present, email } = await scene();
     const first = await recordSkillProgress({
+      tapId: newTapId(),
       actor,
       sessionId: session.id,
       personId: present.id,
@@ -33,6 +34,7 @@ describe("recordSkillProgress", () => {
     expect(first).toMatchObject({ ok: true, repeated: false });
     const later = new Date(NOW.getTime() + 10 * 60 * 1000);
     const second = await recordSkillProgress({
+      tapId: newTapId(),
       actor,
       sessionId: session.id,
       personId: present.id,
@@ -63,12 +65,14 @@ describe("recordSkillProgress", () => {
   test("audits who, when, the person, the skill and the level, without the comment itself", async () => {
     const { actor, session, present, email } = await scene();
     const result = await recordSkillProgress({
+      tapId: newTapId(),
       actor,
       sessionId: session.id,
       personId: present.id,
       skillId: email.id,
       level: "AUTONOMOUS",
       note: "Très à l'aise",
+      elapsedMs: 30_000,
       now: NOW,
     });
     if (!result.ok) throw new Error(result.code);
@@ -87,6 +91,7 @@ describe("recordSkillProgress", () => {
       level: "AUTONOMOUS",
       previousLevelInSession: null,
       withNote: true,
+      tappedAt: new Date(NOW.getTime() - 30_000).toISOString(),
     });
   });
 
@@ -94,6 +99,7 @@ describe("recordSkillProgress", () => {
     const { actor, session, present, email } = await scene();
     const tap = () =>
       recordSkillProgress({
+        tapId: newTapId(),
         actor,
         sessionId: session.id,
         personId: present.id,
@@ -127,10 +133,111 @@ describe("recordSkillProgress", () => {
     expect(await assessmentsOf(present.id, email.id)).toHaveLength(1);
   });
 
+  test("a late tap that was tapped before the current one goes into the history, not the current level", async () => {
+    // A tapped (ACCOMPANIED), the signal drops; B tapped a minute later (AUTONOMOUS) and stored;
+    // A's resend arrives two minutes after it was tapped, with the same tap id.
+    const { actor, session, present, email } = await scene();
+    const base = { actor, sessionId: session.id, personId: present.id, skillId: email.id };
+    const a = { ...base, tapId: newTapId(), level: "ACCOMPANIED" as const };
+    const b = await recordSkillProgress({ ...base, tapId: newTapId(), level: "AUTONOMOUS", now: NOW });
+    expect(b).toMatchObject({ ok: true, repeated: false });
+    const late = await recordSkillProgress({ ...a, elapsedMs: 2 * 60_000, now: new Date(NOW.getTime() + 60_000) });
+    expect(late).toMatchObject({ ok: true, repeated: false });
+
+    expect((await assessmentsOf(present.id, email.id)).map((row) => [row.level, row.assessedAt])).toEqual([
+      ["ACCOMPANIED", new Date(NOW.getTime() - 60_000)],
+      ["AUTONOMOUS", NOW],
+    ]);
+    const current = await latestAssessmentsOf(prisma, [present.id], [email.id]);
+    expect(current.get(progressKey(present.id, email.id))).toMatchObject({ level: "AUTONOMOUS", assessedAt: NOW });
+
+    // Sent once more, later still: the same tap, nothing new, B still current.
+    const again = await recordSkillProgress({ ...a, elapsedMs: 5 * 60_000, now: new Date(NOW.getTime() + 4 * 60_000) });
+    expect(again).toMatchObject({ ok: true, repeated: true });
+    expect(await assessmentsOf(present.id, email.id)).toHaveLength(2);
+  });
+
+  test("the same tap id sent twice, even at once and after another tap, writes one row", async () => {
+    const { actor, session, present, email } = await scene();
+    const base = { actor, sessionId: session.id, personId: present.id, skillId: email.id };
+    const resent = { ...base, tapId: newTapId(), level: "ACCOMPANIED" as const, note: "Avec sa fille" };
+    const results = await Promise.all([
+      recordSkillProgress({ ...resent, now: NOW }),
+      recordSkillProgress({ ...resent, elapsedMs: 1_000, now: new Date(NOW.getTime() + 1_000) }),
+    ]);
+    expect(results.filter((r) => r.ok && !r.repeated)).toHaveLength(1);
+    expect(results.filter((r) => r.ok && r.repeated)).toHaveLength(1);
+    // Another tap, then the first one's copy again: the repeat rule alone (latest level) would let it in.
+    await recordSkillProgress({
+      ...base,
+      tapId: newTapId(),
+      level: "AUTONOMOUS",
+      now: new Date(NOW.getTime() + 2_000),
+    });
+    const third = await recordSkillProgress({ ...resent, elapsedMs: 3_000, now: new Date(NOW.getTime() + 3_000) });
+    expect(third).toMatchObject({ ok: true, repeated: true });
+    expect((await assessmentsOf(present.id, email.id)).map((row) => row.level)).toEqual(["ACCOMPANIED", "AUTONOMOUS"]);
+    expect(await prisma.auditLog.count({ where: { action: "skill.assess" } })).toBe(2);
+  });
+
+  test("two different taps racing make two rows; the one tapped last is current, whatever the arrival", async () => {
+    const { actor, session, present, email } = await scene();
+    const base = { actor, sessionId: session.id, personId: present.id, skillId: email.id, now: NOW };
+    const results = await Promise.all([
+      recordSkillProgress({ ...base, tapId: newTapId(), level: "AUTONOMOUS", elapsedMs: 0 }),
+      recordSkillProgress({ ...base, tapId: newTapId(), level: "ACCOMPANIED", elapsedMs: 800 }),
+    ]);
+    expect(results.filter((r) => r.ok && !r.repeated)).toHaveLength(2);
+    expect((await assessmentsOf(present.id, email.id)).map((row) => row.level)).toEqual(["ACCOMPANIED", "AUTONOMOUS"]);
+    const current = await latestAssessmentsOf(prisma, [present.id], [email.id]);
+    expect(current.get(progressKey(present.id, email.id))?.level).toBe("AUTONOMOUS");
+  });
+
+  test("a page's render id (JavaScript off) sent again for another level is another tap, not lost", async () => {
+    // The back button shows the page as it was, with the same render id in every form.
+    const { actor, session, present, email } = await scene();
+    const base = { actor, sessionId: session.id, personId: present.id, skillId: email.id, tapId: newTapId() };
+    await recordSkillProgress({ ...base, level: "ACCOMPANIED", now: NOW });
+    await recordSkillProgress({ ...base, level: "AUTONOMOUS", now: new Date(NOW.getTime() + 60_000) });
+    await recordSkillProgress({ ...base, level: "AUTONOMOUS", note: "Seule", now: new Date(NOW.getTime() + 120_000) });
+    expect((await assessmentsOf(present.id, email.id)).map((row) => [row.level, row.note])).toEqual([
+      ["ACCOMPANIED", null],
+      ["AUTONOMOUS", null],
+      ["AUTONOMOUS", "Seule"],
+    ]);
+  });
+
+  test("a tap is dated by the elapsed time, never in the future nor more than 12 hours back", async () => {
+    const { actor, session, present, email } = await scene();
+    const base = { actor, sessionId: session.id, personId: present.id, skillId: email.id, now: NOW };
+    await recordSkillProgress({ ...base, tapId: newTapId(), level: "ACCOMPANIED", elapsedMs: -60_000 });
+    await recordSkillProgress({ ...base, tapId: newTapId(), level: "AUTONOMOUS", elapsedMs: 48 * HOUR });
+    expect((await assessmentsOf(present.id, email.id)).map((row) => [row.level, row.assessedAt])).toEqual([
+      ["AUTONOMOUS", new Date(NOW.getTime() - 12 * HOUR)],
+      ["ACCOMPANIED", NOW],
+    ]);
+  });
+
+  test("refuses a tap id that is not one, with no row written", async () => {
+    const { actor, session, present, email } = await scene();
+    const base = {
+      actor,
+      sessionId: session.id,
+      personId: present.id,
+      skillId: email.id,
+      level: "AUTONOMOUS" as const,
+    };
+    for (const tapId of ["", "short", "x".repeat(65), "a b c d e f g h", "<script>alert(1)</script>"]) {
+      expect(await recordSkillProgress({ ...base, tapId, now: NOW })).toEqual({ ok: false, code: "BAD_TAP" });
+    }
+    expect(await prisma.skillAssessment.count()).toBe(0);
+  });
+
   test("the same level with a new comment, or going back to an earlier level, appends", async () => {
     const { actor, session, present, email } = await scene();
     const tap = (level: "ACCOMPANIED" | "AUTONOMOUS", minutes: number, note?: string) =>
       recordSkillProgress({
+        tapId: newTapId(),
         actor,
         sessionId: session.id,
         personId: present.id,
@@ -173,6 +280,7 @@ describe("recordSkillProgress", () => {
     });
 
     const result = await recordSkillProgress({
+      tapId: newTapId(),
       actor,
       sessionId: session.id,
       personId: present.id,
@@ -192,6 +300,7 @@ describe("recordSkillProgress", () => {
     for (const personId of [absent.id, unmarked.id]) {
       expect(
         await recordSkillProgress({
+          tapId: newTapId(),
           actor,
           sessionId: session.id,
           personId,
@@ -205,6 +314,7 @@ describe("recordSkillProgress", () => {
     await mark(session.id, late.id, "LATE", staff.id);
     expect(
       await recordSkillProgress({
+        tapId: newTapId(),
         actor,
         sessionId: session.id,
         personId: late.id,
@@ -221,6 +331,7 @@ describe("recordSkillProgress", () => {
     const other = await createStaffUser("Paul");
     expect(
       await recordSkillProgress({
+        tapId: newTapId(),
         actor: trainer(other.id),
         sessionId: session.id,
         personId: present.id,
@@ -238,7 +349,7 @@ describe("recordSkillProgress", () => {
     const ahead = await createSession({ workshopId: workshop.id, startsAt: at(2 * HOUR) });
     await prisma.sessionTrainer.create({ data: { sessionId: ahead.id, trainerId: staff.id } });
     await mark(ahead.id, present.id, "PRESENT", staff.id);
-    const base = { actor, personId: present.id, level: "AUTONOMOUS" as const, now: NOW };
+    const base = { actor, personId: present.id, level: "AUTONOMOUS" as const, now: NOW, tapId: newTapId() };
     expect(await recordSkillProgress({ ...base, sessionId: ahead.id, skillId: email.id })).toEqual({
       ok: false,
       code: "NOT_YET_OPEN",

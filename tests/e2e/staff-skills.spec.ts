@@ -225,12 +225,45 @@ test.describe("JavaScript on", () => {
       (response) => response.request().method() === "POST" && response.url().includes("/competences"),
     );
     await card.getByRole("button", { name: "Accompagné", exact: true }).click();
-    expect((await answered).status()).toBe(200);
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    // The tap went with its own id and the time since it was tapped, not the page's render id.
+    const sent = new URLSearchParams(response.request().postData() ?? "");
+    expect(sent.get("tapId")).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(sent.get("tapId")).not.toBe(await card.locator('input[name="tapId"]').inputValue());
+    expect(Number(sent.get("elapsedMs"))).toBeGreaterThanOrEqual(0);
     await expect(card.getByRole("button", { name: "Accompagné", exact: true })).toHaveAttribute("aria-pressed", "true");
     expect(assessmentsOf(late.id, skills[0].id)).toEqual([
       { level: "ACCOMPANIED", sessionId: roster.sessionId, assessedById: trainer.id, note: null },
     ]);
   });
+});
+
+test("a late resend of an older tap is kept in the history but does not become the current level", async ({
+  page,
+  scan,
+}) => {
+  const { trainer, roster, skills } = scene();
+  const [, late] = roster.booked;
+  const path = `/pro/ateliers/${roster.sessionId}/competences`;
+  await signInTo(page, path, trainer, scan);
+  const tap = { personId: late.id, skillId: skills[0].id, js: "1" };
+  const post = (form: Record<string, string>) => page.request.post(path, { form, maxRedirects: 0 });
+  // « Autonome » tapped now is stored; « Accompagné », tapped two minutes ago, arrives after it.
+  expect((await post({ ...tap, level: "AUTONOMOUS", tapId: "e2e-tap-newer", elapsedMs: "0" })).status()).toBe(200);
+  expect((await post({ ...tap, level: "ACCOMPANIED", tapId: "e2e-tap-older", elapsedMs: "120000" })).status()).toBe(
+    200,
+  );
+  // Its resend again: still one row.
+  expect((await post({ ...tap, level: "ACCOMPANIED", tapId: "e2e-tap-older", elapsedMs: "150000" })).status()).toBe(
+    200,
+  );
+  expect(assessmentsOf(late.id, skills[0].id).map((row) => row.level)).toEqual(["ACCOMPANIED", "AUTONOMOUS"]);
+  await page.reload();
+  const card = page.getByRole("region", { name: nameOf(late) }).getByRole("form", { name: skills[0].label });
+  await expect(card).toContainText("Niveau actuel : Autonome — à cette séance");
+  await expect(card.getByRole("button", { name: "Autonome", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await scan();
 });
 
 test("forged or refused posts get a 4xx and write nothing; another trainer's session is refused", async ({
@@ -243,9 +276,22 @@ test("forged or refused posts get a 4xx and write nothing; another trainer's ses
   await signInTo(page, path, trainer, scan);
   await scan();
   const post = (form: Record<string, string>, to = path) => page.request.post(to, { form, maxRedirects: 0 });
-  const tap = { personId: present.id, skillId: skills[0].id, level: "AUTONOMOUS", js: "1" };
+  const tap = { personId: present.id, skillId: skills[0].id, level: "AUTONOMOUS", js: "1", tapId: "e2e-forged-tap" };
 
   expect((await post({ ...tap, level: "EXPERT" })).status()).toBe(400);
+  // Garbage ids and numbers are read as a bad form, never a 500.
+  const garbageForms: Record<string, string>[] = [
+    { tapId: "" },
+    { tapId: "x" },
+    { tapId: "<b>".repeat(30) },
+    { elapsedMs: "abc" },
+    { elapsedMs: "1e99" },
+    { personId: "p".repeat(5000) },
+    { skillId: "" },
+  ];
+  for (const garbage of garbageForms) {
+    expect((await post({ ...tap, ...garbage })).status(), JSON.stringify(garbage).slice(0, 60)).toBe(400);
+  }
   expect((await post({ ...tap, skillId: "not-a-skill" })).status()).toBe(400);
   expect((await post({ ...tap, personId: unmarked.id })).status()).toBe(409);
   expect((await post({})).status()).toBe(400);

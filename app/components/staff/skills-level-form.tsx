@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { AUTONOMY_LEVELS, type AutonomyLevel } from "~/domain/skills/levels";
@@ -22,6 +22,8 @@ type Props = {
   action: string;
   personId: string;
   personName: string;
+  /** The tap id this render gives the form, for a post without JavaScript (the loader makes it). */
+  renderTapId: string;
   skill: { id: string; label: string; statement: string };
   current: { level: AutonomyLevel; summary: string; note: string | null } | null;
   /** The refusal a JavaScript-off post came back with, when it was for this form. */
@@ -34,12 +36,24 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
+/** A fresh tap id, url-safe: 16 random bytes (`randomUUID` needs a secure context, this does not). */
+function newTapId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
 /**
  * One skill of one person: its current level and four buttons, each a submit of the level it
  * names, with an optional comment above them. Without JavaScript each button posts the form and
  * the page comes back at the person; with it, a fetcher posts and the pressed button moves at once.
+ * Each tap carries an id (the render's without JavaScript, a fresh one per tap with it) and, with
+ * JavaScript, the milliseconds since the tap when it is sent: the server dates the tap by them, so
+ * a tap that reaches it late does not pass a newer one.
  */
-export function SkillLevelForm({ action, personId, personName, skill, current, refused }: Props) {
+export function SkillLevelForm({ action, personId, personName, renderTapId, skill, current, refused }: Props) {
   const { t } = useTranslation("skills");
   const fetcher = useFetcher<SkillLevelAnswer>();
   const hydrated = useHydrated();
@@ -60,6 +74,20 @@ export function SkillLevelForm({ action, personId, personName, skill, current, r
     if (saved) formRef.current?.reset();
   }, [saved, answer]);
 
+  const submitTap = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (!(submitter instanceof HTMLButtonElement) || submitter.name !== "level") return;
+    event.preventDefault();
+    const tap = { id: newTapId(), tappedAt: Date.now() };
+    const formData = new FormData(event.currentTarget);
+    formData.set("level", submitter.value);
+    formData.set("tapId", tap.id);
+    formData.set("js", "1");
+    // Measured when sent, from the tap: a resend of this form data would carry the same id.
+    formData.set("elapsedMs", String(Math.max(0, Date.now() - tap.tappedAt)));
+    fetcher.submit(formData, { method: "post", action, preventScrollReset: true });
+  };
+
   const message = failure ? t(splitMessage(failure.message).key, splitMessage(failure.message).values) : null;
   const noteError = failure?.field === "note" ? message : null;
   const formError = failure?.field === "form" ? message : null;
@@ -73,6 +101,7 @@ export function SkillLevelForm({ action, personId, personName, skill, current, r
       className="skill-card"
       aria-labelledby={headingId}
       preventScrollReset
+      onSubmit={submitTap}
     >
       <h3 id={headingId} className="skill-card__label">
         {skill.label}
@@ -90,6 +119,7 @@ export function SkillLevelForm({ action, personId, personName, skill, current, r
       ) : null}
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="skillId" value={skill.id} />
+      <input type="hidden" name="tapId" value={renderTapId} />
       {/* Only a hydrated page asks for a JSON answer; a plain post gets a redirect back. */}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
       <div className={noteError ? "field field--error skill-card__comment" : "field skill-card__comment"}>

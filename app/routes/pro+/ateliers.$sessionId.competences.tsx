@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
+
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { fr } from "date-fns/locale/fr";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { NOTE_MAX, SkillLevelForm, skillFormIds, type SkillLevelAnswer } from "~/components/staff/skills-level-form";
@@ -10,6 +12,7 @@ import { DocumentTitle } from "~/components/ui/document-title";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { ATTENDANCE_OPENS_BEFORE_MS } from "~/domain/policy/staff-policy";
 import { isAutonomyLevel, type AutonomyLevel } from "~/domain/skills/levels";
+import { isTapId, parseElapsedMs } from "~/domain/skills/taps";
 import { unsafeTextReason } from "~/domain/text/safe-text";
 import { formatClockTime, formatSessionTime } from "~/domain/time/format-session-time";
 import { inParis } from "~/domain/time/paris";
@@ -60,6 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("title"),
     sessionId: session.id,
+    // The tap id of every form of this page sent without JavaScript: a form sent twice (a double
+    // click, a resend) writes once; the next render, after the redirect, makes a new one.
+    renderTapId: randomBytes(12).toString("base64url"),
     heading: t("session", {
       workshop: session.workshopTitle,
       when: formatSessionTime(session.startsAt, session.endsAt, "fr"),
@@ -96,12 +102,15 @@ const tapSchema = z.object({
   personId: idSchema,
   skillId: idSchema,
   level: z.custom<AutonomyLevel>(isAutonomyLevel),
+  tapId: z.custom<string>(isTapId),
+  elapsedMs: z.number(),
 });
 
 const REFUSAL_STATUS: Record<Exclude<RecordSkillProgressResult, { ok: true }>["code"], number> = {
   NOT_ALLOWED: 403,
   SESSION_NOT_FOUND: 404,
   NOT_A_TARGET_SKILL: 400,
+  BAD_TAP: 400,
   NOT_ATTENDED: 409,
   NOT_YET_OPEN: 409,
   SESSION_CANCELLED: 409,
@@ -127,7 +136,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (status: number, field: "note" | "form", message: string) =>
     data<SkillLevelAnswer>({ ok: false, personId, skillId, note, field, message }, { status });
 
-  const tap = tapSchema.safeParse({ personId, skillId, level: form.get("level") });
+  const tap = tapSchema.safeParse({
+    personId,
+    skillId,
+    level: form.get("level"),
+    tapId: form.get("tapId"),
+    elapsedMs: parseElapsedMs(form.get("elapsedMs")),
+  });
   if (!tap.success) return refuse(400, "form", "errors.badRequest");
   const problem = noteProblem(note);
   if (problem) return refuse(400, "note", problem);
@@ -198,6 +213,7 @@ export default function SkillProgressPage() {
                   action={action}
                   personId={person.personId}
                   personName={person.name}
+                  renderTapId={page.renderTapId}
                   skill={skill}
                   current={progress?.current ?? null}
                   refused={
@@ -215,12 +231,14 @@ export default function SkillProgressPage() {
             <ul>
               {page.others.map((person) => (
                 <li key={person.personId} id={personAnchor(person.personId)}>
-                  <strong>{person.name}</strong> — {person.attendance}.{" "}
-                  {person.reason === "NOT_ATTENDED" ? (
-                    <>
-                      {t("notYetPresent.markFirst")} <Link to={rosterPath}>{t("notYetPresent.rosterLink")}</Link>.
-                    </>
-                  ) : null}
+                  <Trans
+                    t={t}
+                    i18nKey={
+                      person.reason === "NOT_ATTENDED" ? "notYetPresent.personMarkFirst" : "notYetPresent.person"
+                    }
+                    values={{ name: person.name, status: person.attendance }}
+                    components={{ name: <strong />, roster: <Link to={rosterPath} /> }}
+                  />
                 </li>
               ))}
             </ul>
