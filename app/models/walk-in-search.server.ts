@@ -46,8 +46,11 @@ function toKnownPerson(row: KnownPersonRow): KnownPerson {
   };
 }
 
-/** Where a found person stands at this session: booked (seat held), already on the list, or neither. */
-export type WalkInStanding = "BOOKED" | "ON_LIST" | null;
+/**
+ * Where a found person stands at this session: booked (seat held), already on the list, on the
+ * waiting list (adding them cancels that booking), or none of these.
+ */
+export type WalkInStanding = "BOOKED" | "ON_LIST" | "WAITLISTED" | null;
 
 export type FoundPerson = KnownPerson & { standing: WalkInStanding };
 
@@ -74,17 +77,23 @@ export async function searchPeopleForWalkIn(
     take: WALK_IN_SEARCH_LIMIT + 1,
     select: {
       ...knownPersonSelect,
-      bookings: { where: { sessionId, status: "CONFIRMED" }, select: { id: true } },
+      bookings: { where: { sessionId, status: { in: ["CONFIRMED", "WAITLISTED"] } }, select: { status: true } },
       attendances: { where: { sessionId }, select: { id: true } },
     },
   });
   return {
     people: rows.slice(0, WALK_IN_SEARCH_LIMIT).map((row) => ({
       ...toKnownPerson(row),
-      standing: row.attendances.length > 0 ? "ON_LIST" : row.bookings.length > 0 ? "BOOKED" : null,
+      standing: standingOf(row),
     })),
     more: rows.length > WALK_IN_SEARCH_LIMIT,
   };
+}
+
+function standingOf(row: { attendances: unknown[]; bookings: { status: string }[] }): WalkInStanding {
+  if (row.attendances.length > 0) return "ON_LIST";
+  if (row.bookings.some((b) => b.status === "CONFIRMED")) return "BOOKED";
+  return row.bookings.length > 0 ? "WAITLISTED" : null;
 }
 
 /** Live records sharing the new person's phone, email or whole name key: the possible duplicates. */

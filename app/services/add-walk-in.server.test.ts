@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { nameKey } from "~/domain/people/name-key";
 import { parseWalkInQuery } from "~/domain/people/walk-in-match";
@@ -365,5 +365,74 @@ describe("countAnonymousVisitors", () => {
       code: "NOT_ALLOWED",
     });
     expect(await prisma.anonymousVisit.count()).toBe(0);
+  });
+});
+
+describe("review fixes", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  test("someone on the waiting list is added: that booking is cancelled by staff, the list shortened, audited", async () => {
+    const { session, actor } = await runningSession();
+    const helene = await knownPerson();
+    await prisma.session.update({ where: { id: session.id }, data: { waitlistCount: 2 } });
+    const booking = await prisma.booking.create({
+      data: {
+        sessionId: session.id,
+        personId: helene.id,
+        status: "WAITLISTED",
+        source: "ONLINE",
+        manageTokenHash: "w1",
+      },
+    });
+    const result = await addWalkIn({
+      actor,
+      sessionId: session.id,
+      requestKey: key(),
+      person: { existingId: helene.id },
+      capacityOverrideReason: null,
+      now: NOW,
+    });
+    expect(result).toMatchObject({ ok: true, leftWaitlist: true });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelledBy: "STAFF",
+      cancelledAt: NOW,
+    });
+    const after = await prisma.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after).toMatchObject({ waitlistCount: 1, seatsTaken: 1 });
+    const trail = await prisma.auditLog.findFirstOrThrow({ where: { action: "booking.cancel", entityId: booking.id } });
+    expect(trail.actorUserId).toBe(actor.userId);
+    expect(JSON.parse(trail.data ?? "{}")).toMatchObject({ via: "walk-in", previousStatus: "WAITLISTED" });
+  });
+
+  test("a new person is created in a serializable transaction; adding someone known is not", async () => {
+    const { session, actor } = await runningSession();
+    const helene = await knownPerson();
+    const spy = vi.spyOn(prisma, "$transaction");
+    const send = (person: Parameters<typeof addWalkIn>[0]["person"]) =>
+      addWalkIn({ actor, sessionId: session.id, requestKey: key(), person, capacityOverrideReason: null, now: NOW });
+    expect(await send({ create: newPerson() })).toMatchObject({ ok: true });
+    expect(spy.mock.calls.at(-1)?.[1]).toMatchObject({ isolationLevel: "Serializable" });
+    expect(await send({ existingId: helene.id })).toMatchObject({ ok: true });
+    expect(spy.mock.calls.at(-1)?.[1]).not.toHaveProperty("isolationLevel");
+  });
+
+  test("two trainers creating the same newcomer at once, each with their form: one person, the other told so", async () => {
+    const { session, actor } = await runningSession();
+    const results = await Promise.all(
+      [key(), key()].map((requestKey) =>
+        addWalkIn({
+          actor,
+          sessionId: session.id,
+          requestKey,
+          person: { create: newPerson({ phone: "06 22 33 44 55" }) },
+          capacityOverrideReason: null,
+          now: NOW,
+        }),
+      ),
+    );
+    expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["POSSIBLE_DUPLICATE", "ok"]);
+    expect(await prisma.person.count()).toBe(1);
+    expect(await prisma.attendance.count()).toBe(1);
   });
 });

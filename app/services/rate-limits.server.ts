@@ -95,6 +95,17 @@ export const PASSWORD_RESETS_PER_ADDRESS: LimitRule = {
   durationSeconds: 15 * MINUTE,
 };
 
+/**
+ * Walk-in searches by one staff member in an hour. A search by phone or email answers with a
+ * first name, an initial, a commune and an age band: a busy reception searches a few dozen times
+ * a day, far fewer than someone walking the register by phone numbers.
+ */
+export const WALK_IN_SEARCHES_PER_STAFF: LimitRule = {
+  name: "walk-in-searches-per-staff",
+  points: 60,
+  durationSeconds: HOUR,
+};
+
 export type LimitOutcome = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Either the app's client (statements queue behind open transactions) or the caller's transaction. */
@@ -252,6 +263,11 @@ export function limitLinkRequest(input: { address: string; email: string }): Pro
   return consumeAll(prisma, checks);
 }
 
+/** Before a walk-in search runs (a too-vague query is answered without one and spends nothing). */
+export function limitWalkInSearch(staffUserId: string): Promise<LimitOutcome> {
+  return consumeAll(prisma, [[WALK_IN_SEARCHES_PER_STAFF, `staff:${staffUserId}`]]);
+}
+
 /** In the transaction that queues the email, so a rolled-back change spends nothing. */
 export function limitEmailToRecipient(tx: TransactionClient, kind: string, recipient: string): Promise<LimitOutcome> {
   return consumeAll(tx, [[EMAILS_PER_RECIPIENT, `${kind}:${normalizeEmail(recipient) ?? ""}`]]);
@@ -303,11 +319,13 @@ export async function refuseBookingOverLimit(input: {
  */
 export function staffRateLimitRefusal(
   refused: Extract<LimitOutcome, { ok: false }>,
-  about: "signIn" | "passwordReset",
+  about: "signIn" | "passwordReset" | "walkInSearch",
 ): RateLimitRefusal {
   const when = retryAfterInWords(refused.retryAfterMs, "fr");
   return {
-    message: messageWithValues(`staff:rateLimit.${about}`, { when }),
+    message: messageWithValues(about === "walkInSearch" ? "walkIn:search.rateLimited" : `staff:rateLimit.${about}`, {
+      when,
+    }),
     headers: { "Retry-After": String(retryAfterSeconds(refused.retryAfterMs)) },
   };
 }

@@ -56,7 +56,17 @@ class TransactionAborted<T> extends Error {
  */
 export async function runTransaction<T>(
   work: (tx: TransactionClient, abort: Abort<T>) => Promise<T>,
-  options: { db?: Db; attempts?: number } = {},
+  options: {
+    db?: Db;
+    attempts?: number;
+    /**
+     * Serializable where two transactions that each read "nobody yet" must not both write
+     * (a check-then-create with no unique key to catch the second). SQLite runs every
+     * transaction serializably anyway; PostgreSQL then fails one of the two with P2034, which
+     * is retried below like any write conflict.
+     */
+    isolationLevel?: Prisma.TransactionIsolationLevel;
+  } = {},
 ): Promise<T> {
   const db = options.db ?? prisma;
   const attempts = options.attempts ?? Number.POSITIVE_INFINITY;
@@ -68,7 +78,12 @@ export async function runTransaction<T>(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => work(tx, abort), TRANSACTION_OPTIONS);
+      return await db.$transaction(
+        (tx) => work(tx, abort),
+        options.isolationLevel
+          ? { ...TRANSACTION_OPTIONS, isolationLevel: options.isolationLevel }
+          : TRANSACTION_OPTIONS,
+      );
     } catch (error) {
       if (error instanceof TransactionAborted) return error.result as T;
       const clash = isUniqueClash(error) && ++uniqueClashes < UNIQUE_CLASH_ATTEMPTS;

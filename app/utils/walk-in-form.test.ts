@@ -71,10 +71,20 @@ test("parseAnonymousCount: 1 to 30 people", () => {
 });
 
 test("parseReason: absent, empty, given, too long", () => {
-  expect(parseReason(form({}))).toEqual({ reason: null, asked: false, error: null });
-  expect(parseReason(form({ reason: "  " }))).toEqual({ reason: null, asked: true, error: null });
-  expect(parseReason(form({ reason: " Une chaise " }))).toEqual({ reason: "Une chaise", asked: true, error: null });
-  expect(parseReason(form({ reason: "x".repeat(301) })).error).toBe("forms:tooLong?max=300");
+  expect(parseReason(form({}))).toEqual({ reason: null, typed: "", asked: false, error: null });
+  expect(parseReason(form({ reason: "  " }))).toEqual({ reason: null, typed: "  ", asked: true, error: null });
+  expect(parseReason(form({ reason: " Une chaise " }))).toEqual({
+    reason: "Une chaise",
+    typed: " Une chaise ",
+    asked: true,
+    error: null,
+  });
+  // Refused, what was typed is still given back (bounded) to put in the field again.
+  expect(parseReason(form({ reason: "x".repeat(301) }))).toMatchObject({
+    error: "forms:tooLong?max=300",
+    typed: "x".repeat(301),
+  });
+  expect(parseReason(form({ reason: "x".repeat(5000) })).typed).toHaveLength(600);
 });
 
 test("validRequestKey refuses what the page never draws", () => {

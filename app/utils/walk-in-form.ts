@@ -52,12 +52,22 @@ const reasonField = z
   .max(OVERRIDE_REASON_MAX, messageWithValues("forms:tooLong", { max: OVERRIDE_REASON_MAX }))
   .superRefine(refuseUnsafeText);
 
-/** A reason typed in the form: null when there is no reason field or it is empty. */
-export function parseReason(form: FormData): { reason: string | null; asked: boolean; error: string | null } {
+/**
+ * A reason typed in the form: null when there is no reason field or it is empty. `typed` is what
+ * was sent (bounded), to put back in the field when the form is refused.
+ */
+export function parseReason(form: FormData): {
+  reason: string | null;
+  typed: string;
+  asked: boolean;
+  error: string | null;
+} {
   const asked = form.has("reason");
-  const parsed = reasonField.safeParse(read(form, "reason"));
-  if (!parsed.success) return { reason: null, asked, error: parsed.error.issues[0]?.message ?? "forms:invalid" };
-  return { reason: parsed.data === "" ? null : parsed.data, asked, error: null };
+  const raw = read(form, "reason");
+  const typed = raw.slice(0, OVERRIDE_REASON_MAX * 2);
+  const parsed = reasonField.safeParse(raw);
+  if (!parsed.success) return { reason: null, typed, asked, error: parsed.error.issues[0]?.message ?? "forms:invalid" };
+  return { reason: parsed.data === "" ? null : parsed.data, typed, asked, error: null };
 }
 
 export const NEW_PERSON_FIELDS = ["firstName", "lastName", "phone", "email", "communeId", "ageBand"] as const;
@@ -130,7 +140,18 @@ export function personIdOf(form: FormData): string | null {
   return id !== "" && id.length <= ID_MAX ? id : null;
 }
 
-export function intentOf(form: FormData): "add" | "create" | "count" | null {
+export function intentOf(form: FormData): "search" | "add" | "create" | "count" | null {
   const intent = read(form, "intent");
-  return intent === "add" || intent === "create" || intent === "count" ? intent : null;
+  return intent === "search" || intent === "add" || intent === "create" || intent === "count" ? intent : null;
+}
+
+/** The signature of a person the page showed (`signPick`): hex, bounded. */
+export function pickOf(form: FormData): string | null {
+  const pick = read(form, "pick");
+  return /^[0-9a-f]{64}$/.test(pick) ? pick : null;
+}
+
+/** The search field, bounded (the domain refuses anything longer than its own maximum). */
+export function queryOf(form: FormData): string {
+  return read(form, "q").slice(0, 200);
 }

@@ -87,9 +87,11 @@ for (const javaScriptEnabled of [true, false]) {
         : `0${helenePhone.slice(3, 4)}.${helenePhone.slice(4).replace(/(\d\d)(?=\d)/g, "$1.")}`;
       await search.fill(query);
       await page.getByRole("button", { name: "Chercher" }).click();
-      await expect(page).toHaveURL(/\?q=/);
-      await scan();
       const results = page.getByRole("list", { name: /Personnes trouvées/ });
+      await expect(results).toBeVisible();
+      // Sent as a POST: a name or a phone typed here never sits in the address (nor the history).
+      expect(new URL(page.url()).search).toBe("");
+      await scan();
       await expect(results.getByRole("listitem")).toHaveCount(1);
       // The phone search did not type the last name: only its initial is shown.
       await expect(results).toContainText(javaScriptEnabled ? `Hélène ${family}` : "Hélène B.");
@@ -133,6 +135,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(candidates).toContainText("Jérôme L.");
       await expect(candidates.getByRole("button", { name: /C'est une autre personne/ })).toHaveCount(0);
       await scan();
+      // Each « C'est cette personne » has its own one-time key, not the create form's.
+      const createKey = await page.locator('.walkin-create input[name="requestKey"]').inputValue();
+      const candidateKey = await candidates.locator('input[name="requestKey"]').first().inputValue();
+      expect(candidateKey).not.toBe(createKey);
       await candidates.getByRole("button", { name: "C'est cette personne : Jérôme L." }).click();
       const pending = page.getByRole("form", { name: "L'atelier est complet" });
       await expect(pending).toBeVisible();
@@ -153,6 +159,15 @@ for (const javaScriptEnabled of [true, false]) {
             .all(roster.sessionId) as { actorUserId: string }[],
       );
       expect(overrides).toEqual([{ actorUserId: staff.id }]);
+
+      // A reason typed for a full room stays in its field when the form is refused for a name.
+      await page.getByLabel("Prénom", { exact: true }).fill("");
+      await page.getByLabel("Nom", { exact: true }).fill("");
+      await page.locator("#create-reason").fill("Elle attend sa fille");
+      await page.getByRole("button", { name: "Créer et ajouter à la liste" }).click();
+      await expect(page.getByRole("alert")).toContainText("Indiquez le prénom.");
+      await expect(page.locator("#create-reason")).toHaveValue("Elle attend sa fille");
+      await scan();
 
       // 4. Visitors who gave no name: counted, shown in the running total, no seat taken.
       await page.getByLabel("Nombre de personnes").fill("3");
@@ -184,7 +199,7 @@ test("forged and broken posts get a 4xx with words, never a 500, and write nothi
   const answers = await Promise.all([
     post({}),
     post({ intent: "add", requestKey: "short" }),
-    post({ intent: "add", requestKey: `${key}:a`, personId: "nobody" }),
+    post({ intent: "add", requestKey: `${key}:a`, personId: "nobody", pick: "0".repeat(64) }),
     post({ intent: "add", requestKey: `${key}:b`, personId: "x".repeat(5000) }),
     post({ intent: "create", requestKey: `${key}:c`, firstName: "A".repeat(5000), lastName: "", ageBand: "OLD" }),
     post({ intent: "create", requestKey: `${key}:d`, firstName: "Ana", lastName: "Forge", communeId: "nowhere" }),
@@ -192,9 +207,26 @@ test("forged and broken posts get a 4xx with words, never a 500, and write nothi
     post({ intent: "count", requestKey: `${key}:f`, count: "-1", communeId: "nowhere" }),
     post({ intent: "erase", requestKey: `${key}:g` }),
   ]);
-  expect(answers.map((a) => a.status())).toEqual([400, 400, 409, 400, 400, 400, 400, 400, 400]);
+  expect(answers.map((a) => a.status())).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 400]);
+
+  // Someone never shown to this trainer: a bare id, or one with another session's signature, is
+  // refused before anything about them is read — no name in the answer, nothing written.
+  const stranger = insertKnownPerson("Solange", `Inconnue-${letters()}`, mobile());
+  for (const pick of [undefined, "a".repeat(64)]) {
+    const refused = await post({
+      intent: "add",
+      requestKey: `${key}:${pick ? "i" : "h"}`,
+      personId: stranger,
+      reason: "x".repeat(400),
+      ...(pick ? { pick } : {}),
+    });
+    expect(refused.status()).toBe(400);
+    expect(await refused.text()).not.toContain("Solange");
+  }
   const searched = await page.request.get(`${path}?q=${"%25".repeat(3000)}&ajout=${"z".repeat(500)}`);
   expect(searched.status()).toBe(200);
+  const tooLong = await post({ intent: "search", q: "%".repeat(5000) });
+  expect(tooLong.status()).toBe(400);
   const written = withDb(
     (db) =>
       db
@@ -233,5 +265,38 @@ test.describe("a namesake", () => {
     await expect(page.getByRole("status")).toContainText("est ajouté·e à la liste");
     await scan();
     expect(peopleNamed(nameKey("Hélène", family))).toBe(2);
+  });
+});
+
+test.describe("someone on the waiting list", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("added as a walk-in: the page says their waiting-list booking is cancelled", async ({ page, scan }) => {
+    const staff = createStaff(["TRAINER"]);
+    const roster = createRoster({ trainerId: staff.id, startsInMinutes: 0, capacity: 5, booked: 1, waitlisted: 1 });
+    const [waiting] = roster.waitlisted;
+    const path = `/pro/ateliers/${roster.sessionId}/arrivee`;
+    await signIn(page, scan, staff, path);
+    await scan();
+    await page.getByRole("searchbox", { name: "Prénom et nom, téléphone ou e-mail" }).fill(waiting.phone);
+    await page.getByRole("button", { name: "Chercher" }).click();
+    const results = page.getByRole("list", { name: /Personnes trouvées/ });
+    await expect(results).toContainText("Sur la liste d'attente de cet atelier");
+    await scan();
+    await results.getByRole("button", { name: /^Ajouter Apprenant/ }).click();
+    await expect(page.getByRole("status")).toContainText(
+      "Sa réservation en liste d'attente pour cet atelier est annulée",
+    );
+    await scan();
+    const rows = withDb(
+      (db) =>
+        db
+          .prepare(
+            `SELECT b.status, b.cancelledBy, s.waitlistCount FROM Booking b JOIN Session s ON s.id = b.sessionId WHERE b.id = ?`,
+          )
+          .get(waiting.bookingId) as { status: string; cancelledBy: string; waitlistCount: number },
+    );
+    expect(rows).toEqual({ status: "CANCELLED", cancelledBy: "STAFF", waitlistCount: 0 });
+    expect(walkInOf(roster.sessionId, waiting.id)?.isWalkIn).toBe(1);
   });
 });

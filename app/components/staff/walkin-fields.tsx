@@ -108,7 +108,18 @@ export function WalkInSelectField({ options, ...props }: FieldProps & { options:
   );
 }
 
-export function WalkInReasonField({ id, error, intro }: { id: string; error: string | null; intro: string }) {
+/** `defaultValue`: what was typed, kept when the form comes back refused for another field. */
+export function WalkInReasonField({
+  id,
+  error,
+  intro,
+  defaultValue = "",
+}: {
+  id: string;
+  error: string | null;
+  intro: string;
+  defaultValue?: string;
+}) {
   const { t } = useTranslation("walkIn");
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -130,6 +141,7 @@ export function WalkInReasonField({ id, error, intro }: { id: string; error: str
         rows={3}
         required
         maxLength={300}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={[`${id}-intro`, errorId].filter(Boolean).join(" ")}
       />

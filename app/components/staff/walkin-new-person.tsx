@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { HiddenFields, WalkInReasonField, WalkInSelectField, WalkInTextField } from "./walkin-fields";
 import { glimpseDetails, glimpseName, type Glimpse } from "./walkin-glimpse";
 
-export type Candidate = Glimpse & { kind: "SAME_CONTACT" | "SHARED_CONTACT" | "SAME_NAME" };
+/** `requestKey`: its own, never the create form's; `pick`: the server's signature of this person. */
+export type Candidate = Glimpse & {
+  kind: "SAME_CONTACT" | "SHARED_CONTACT" | "SAME_NAME";
+  requestKey: string;
+  pick: string;
+};
 
 type Props = {
   requestKey: string;
@@ -43,7 +48,8 @@ export function WalkInNewPerson(props: Props) {
                     values={{
                       intent: "add",
                       personId: person.id,
-                      requestKey,
+                      requestKey: person.requestKey,
+                      pick: person.pick,
                       ...(props.reason ? { reason: props.reason } : {}),
                     }}
                   />
@@ -139,7 +145,12 @@ export function WalkInNewPerson(props: Props) {
           ]}
         />
         {props.needsReason ? (
-          <WalkInReasonField id="create-reason" error={props.reasonError} intro={t("reason.introNew")} />
+          <WalkInReasonField
+            id="create-reason"
+            error={props.reasonError}
+            defaultValue={props.reason}
+            intro={t("reason.introNew")}
+          />
         ) : null}
         <button type="submit" className="button button--primary">
           {t("create.submit")}

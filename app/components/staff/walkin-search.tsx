@@ -5,9 +5,20 @@ import { useTranslation } from "react-i18next";
 import { HiddenFields, WalkInReasonField, WalkInTextField } from "./walkin-fields";
 import { glimpseDetails, glimpseName, type Glimpse } from "./walkin-glimpse";
 
-export type FoundGlimpse = Glimpse & { standing: "BOOKED" | "ON_LIST" | null; requestKey: string };
+/** `pick`: the server's signature of this person for this trainer and session, sent back to add them. */
+export type FoundGlimpse = Glimpse & {
+  standing: "BOOKED" | "ON_LIST" | "WAITLISTED" | null;
+  requestKey: string;
+  pick: string;
+};
 
-export type PendingAdd = { person: Glimpse; requestKey: string; reasonError: string | null };
+export type PendingAdd = {
+  person: Glimpse;
+  requestKey: string;
+  pick: string;
+  reason: string;
+  reasonError: string | null;
+};
 
 type Props = {
   query: string;
@@ -37,10 +48,13 @@ export function WalkInSearch({ query, tooVague, found, more, rosterPath, pending
           <h3 id="pending-title" ref={pendingRef} tabIndex={-1}>
             {t("reason.title")}
           </h3>
-          <HiddenFields values={{ intent: "add", personId: pending.person.id, requestKey: pending.requestKey }} />
+          <HiddenFields
+            values={{ intent: "add", personId: pending.person.id, requestKey: pending.requestKey, pick: pending.pick }}
+          />
           <WalkInReasonField
             id="pending-reason"
             error={pending.reasonError}
+            defaultValue={pending.reason}
             intro={t("reason.intro", { name: glimpseName(t, pending.person) })}
           />
           <button type="submit" className="button button--primary">
@@ -48,7 +62,9 @@ export function WalkInSearch({ query, tooVague, found, more, rosterPath, pending
           </button>
         </Form>
       ) : null}
-      <Form method="get" role="search" className="walkin-search">
+      {/* A POST: a phone or an email typed here never sits in the address or the history. */}
+      <Form method="post" role="search" className="walkin-search" noValidate>
+        <HiddenFields values={{ intent: "search" }} />
         <WalkInTextField
           id="q"
           name="q"
@@ -83,7 +99,10 @@ export function WalkInSearch({ query, tooVague, found, more, rosterPath, pending
                   <p>{t("search.onList")}</p>
                 ) : (
                   <Form method="post">
-                    <HiddenFields values={{ intent: "add", personId: person.id, requestKey: person.requestKey }} />
+                    {person.standing === "WAITLISTED" ? <p>{t("search.waitlisted")}</p> : null}
+                    <HiddenFields
+                      values={{ intent: "add", personId: person.id, requestKey: person.requestKey, pick: person.pick }}
+                    />
                     <button type="submit" className="button button--primary">
                       {t("search.add", { name: glimpseName(t, person) })}
                     </button>

@@ -16,26 +16,25 @@ import { WalkInAnonymous } from "~/components/staff/walkin-anonymous";
 import { fieldMessage } from "~/components/staff/walkin-fields";
 import type { Glimpse } from "~/components/staff/walkin-glimpse";
 import { WalkInNewPerson, type Candidate } from "~/components/staff/walkin-new-person";
-import { WalkInSearch, type PendingAdd } from "~/components/staff/walkin-search";
+import { WalkInSearch, type FoundGlimpse, type PendingAdd } from "~/components/staff/walkin-search";
 import { DocumentTitle } from "~/components/ui/document-title";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { nameKey } from "~/domain/people/name-key";
 import { glimpseOf, parseWalkInQuery } from "~/domain/people/walk-in-match";
+import type { StaffMember } from "~/domain/policy/actor";
 import { mayAddWalkIn, walkInNeedsReason } from "~/domain/policy/staff-policy";
 import { formatClockTime, formatSessionTime } from "~/domain/time/format-session-time";
 import { listCommunes } from "~/models/session.server";
-import {
-  getWalkInSession,
-  knownPeopleByIds,
-  searchPeopleForWalkIn,
-  walkInOfSession,
-} from "~/models/walk-in-search.server";
+import { getWalkInSession, knownPeopleByIds, walkInOfSession } from "~/models/walk-in-search.server";
 import { addWalkIn, type AddWalkInResult } from "~/services/add-walk-in.server";
 import { countAnonymousVisitors } from "~/services/count-anonymous-visitors.server";
+import { staffRateLimitRefusal } from "~/services/rate-limits.server";
+import { searchWalkIn } from "~/services/search-walk-in.server";
 import walkInStyles from "~/styles/walk-in.css";
 import { readFormData } from "~/utils/form-data.server";
 import { getT } from "~/utils/i18n.server";
 import { requireStaffWithPermission } from "~/utils/staff-auth.server";
+import { isSignedPick, signPick } from "~/utils/walk-in-pick.server";
 import {
   AGE_BANDS,
   COUNT_FIELDS,
@@ -46,6 +45,8 @@ import {
   parseNewPerson,
   parseReason,
   personIdOf,
+  pickOf,
+  queryOf,
   validRequestKey,
   type FieldErrors,
 } from "~/utils/walk-in-form";
@@ -75,15 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [session, communes] = await Promise.all([requireSession(sessionId), listCommunes()]);
   const answer = mayAddWalkIn(actor, { session: { ...session, ...actor.target }, now });
 
+  // The search is a POST (its query never sits in the address, nor in a shared tablet's history).
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const query = parseWalkInQuery(q);
   const key = newRequestKey();
-  const search =
-    answer.may && query.kind !== "empty" && query.kind !== "too-vague"
-      ? await searchPeopleForWalkIn(query, sessionId)
-      : { people: [], more: false };
-  const typedNames = query.kind === "name" ? query.exact : [];
 
   const addedId = url.searchParams.get("ajout");
   const added = addedId ? await walkInOfSession(sessionId, addedId.slice(0, 64)) : null;
@@ -99,18 +94,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     refusal: answer.may ? null : answer.reason,
     seats: { taken: session.seatsTaken, capacity: session.capacity },
     full: walkInNeedsReason(session),
-    query: q,
-    tooVague: query.kind === "too-vague" ? query.reason : null,
-    found: search.people.map((person) => ({
-      ...glimpseOf(person, typedNames, now),
-      standing: person.standing,
-      requestKey: `${key}:p-${person.id}`,
-    })),
-    more: search.more,
     added: added
       ? {
           name: `${added.person.firstName} ${added.person.lastName}`,
           overCapacity: added.capacityOverrideReason !== null,
+          leftWaitlist: url.searchParams.get("attente") === "1",
         }
       : null,
     counted: url.searchParams.get("compte") === "1",
@@ -138,6 +126,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Problem = { key: string; name?: string };
 
+type SearchAnswer = {
+  intent: "search";
+  query: string;
+  tooVague: string | null;
+  /** A refusal of the rate limit, as a form message ("walkIn:search.rateLimited?when=…"). */
+  limited: string | null;
+  found: FoundGlimpse[];
+  more: boolean;
+  problem: null;
+};
 type AddAnswer = {
   intent: "add";
   problem: Problem | null;
@@ -162,9 +160,47 @@ type CountAnswer = {
   errors: FieldErrors;
   problem: Problem | null;
 };
-type Answer = AddAnswer | CreateAnswer | CountAnswer;
+type Answer = SearchAnswer | AddAnswer | CreateAnswer | CountAnswer;
 
-const answer = (body: Answer, status: number) => data(body, { status });
+const answer = (body: Answer, status: number, headers?: Record<string, string>) => data(body, { status, headers });
+
+/** What the page may show of a person and the signature that lets this trainer add them here. */
+const signed = (actor: StaffMember, sessionId: string, personId: string) =>
+  signPick({ actorId: actor.userId, sessionId, personId });
+
+type Asker = Awaited<ReturnType<typeof requireStaffWithPermission>>;
+
+async function search(actor: Asker, sessionId: string, form: FormData, now: Date) {
+  const q = queryOf(form);
+  const query = parseWalkInQuery(q);
+  const base = {
+    intent: "search" as const,
+    query: q,
+    tooVague: null,
+    limited: null,
+    found: [],
+    more: false,
+    problem: null,
+  };
+  if (query.kind === "empty") return answer(base, 200);
+  if (query.kind === "too-vague") return answer({ ...base, tooVague: query.reason }, 400);
+  const session = await requireSession(sessionId);
+  if (!mayAddWalkIn(actor, { session: { ...session, ...actor.target }, now }).may) return answer(base, 403);
+  const result = await searchWalkIn({ actor, sessionId, query, now });
+  if (!result.ok) {
+    const refusal = staffRateLimitRefusal(result, "walkInSearch");
+    return answer({ ...base, limited: refusal.message }, 429, refusal.headers);
+  }
+  const key = newRequestKey();
+  const typedNames = query.kind === "name" ? query.exact : [];
+  const found = result.people.map((person) => ({
+    ...glimpseOf(person, typedNames, now),
+    standing: person.standing,
+    requestKey: `${key}:p-${person.id}`,
+    pick: signed(actor, sessionId, person.id),
+  }));
+  return answer({ ...base, found, more: result.more }, 200);
+}
 
 async function glimpseById(personId: string, now: Date, typedNames: string[] = []): Promise<Glimpse | null> {
   const [person] = await knownPeopleByIds([personId]);
@@ -189,20 +225,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const form = await readFormData(request);
   const intent = intentOf(form);
+  if (intent === "search") return search(actor, sessionId, form, now);
   const requestKey = validRequestKey(form);
   if (intent === null || requestKey === null) {
     return answer({ intent: "add", problem: { key: "refusal.BAD_FORM" }, pending: null }, 400);
   }
-  const done = (attendanceId: string) =>
-    redirect(`${pagePath(sessionId)}?${new URLSearchParams({ ajout: attendanceId })}`, 303);
+  const done = (result: { attendanceId: string; leftWaitlist: boolean }) =>
+    redirect(
+      `${pagePath(sessionId)}?${new URLSearchParams({ ajout: result.attendanceId, ...(result.leftWaitlist ? { attente: "1" } : {}) })}`,
+      303,
+    );
 
   if (intent === "add") {
     const personId = personIdOf(form);
     const reason = parseReason(form);
-    if (personId === null) return answer({ intent, problem: { key: "refusal.BAD_FORM" }, pending: null }, 400);
+    // Only someone this page showed this trainer for this session (a search result, a possible
+    // duplicate): an id from elsewhere is refused before anything about that person is read.
+    const pick = pickOf(form);
+    if (personId === null || pick === null || !isSignedPick({ actorId: actor.userId, sessionId, personId }, pick)) {
+      return answer({ intent, problem: { key: "refusal.BAD_FORM" }, pending: null }, 400);
+    }
     const person = await glimpseById(personId, now);
+    const pending = (reasonError: string | null) =>
+      person ? { person, requestKey, pick, reason: reason.typed, reasonError } : null;
     if (reason.error !== null && person) {
-      return answer({ intent, problem: null, pending: { person, requestKey, reasonError: reason.error } }, 400);
+      return answer({ intent, problem: null, pending: pending(reason.error) }, 400);
     }
     const result = await addWalkIn({
       actor,
@@ -212,11 +259,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       capacityOverrideReason: reason.reason,
       now,
     });
-    if (result.ok) return done(result.attendanceId);
+    if (result.ok) return done(result);
     if (result.code === "FULL_NEEDS_REASON" && person) {
       // Asked once; sent again without a reason, the field says what is missing.
       const reasonError = reason.asked ? "walkIn:reason.required" : null;
-      return answer({ intent, problem: null, pending: { person, requestKey, reasonError } }, reason.asked ? 400 : 409);
+      return answer({ intent, problem: null, pending: pending(reasonError) }, reason.asked ? 400 : 409);
     }
     return answer({ intent, problem: await problemOf(result, now), pending: null }, 409);
   }
@@ -241,7 +288,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         requestKey,
         values,
         errors: {},
-        reason: reason.reason ?? "",
+        reason: reason.typed,
         reasonError: reason.error,
         needsReason: reason.asked,
         problem: null,
@@ -261,7 +308,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     capacityOverrideReason: reason.reason,
     now,
   });
-  if (result.ok) return done(result.attendanceId);
+  if (result.ok) return done(result);
   if (result.code === "FULL_NEEDS_REASON") {
     return refused(reason.asked ? 400 : 409, {
       needsReason: true,
@@ -274,6 +321,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const candidates = people.map((person) => ({
       ...glimpseOf(person, typed, now),
       kind: result.candidates.find((c) => c.id === person.id)?.kind ?? "SAME_NAME",
+      // Each « C'est cette personne » its own one-time key: never the create form's, nor another's.
+      requestKey: `${requestKey}-c-${person.id}`,
+      pick: signed(actor, sessionId, person.id),
     }));
     return refused(409, { candidates, mustReuse: result.mustReuse });
   }
@@ -285,6 +335,7 @@ export default function WalkInPage() {
   const last = useActionData<typeof action>();
   const { t } = useTranslation("walkIn");
 
+  const searched = last?.intent === "search" ? last : null;
   const create = last?.intent === "create" ? last : null;
   const count = last?.intent === "count" ? last : null;
   const add = last?.intent === "add" ? last : null;
@@ -355,6 +406,7 @@ export default function WalkInPage() {
       {page.added ? (
         <p className="walkin-done" role="status">
           {t(page.added.overCapacity ? "addedOverCapacity" : "added", { name: page.added.name })}{" "}
+          {page.added.leftWaitlist ? <>{t("leftWaitlist")} </> : null}
           <Link to={rosterPath(page.sessionId)}>{t("goToRoster")}</Link>
         </p>
       ) : null}
@@ -369,10 +421,16 @@ export default function WalkInPage() {
         <>
           {page.full ? <p className="walkin-full">{t("full")}</p> : null}
           <WalkInSearch
-            query={page.query}
-            tooVague={page.tooVague ? t(`search.tooVague.${page.tooVague}`) : null}
-            found={page.found}
-            more={page.more}
+            query={searched?.query ?? ""}
+            tooVague={
+              searched?.tooVague
+                ? t(`search.tooVague.${searched.tooVague}`)
+                : searched?.limited
+                  ? fieldMessage(t, searched.limited)
+                  : null
+            }
+            found={searched?.found ?? []}
+            more={searched?.more ?? false}
             rosterPath={rosterPath(page.sessionId)}
             pending={
               add?.pending
@@ -416,8 +474,7 @@ export default function WalkInPage() {
               <ul className="walkin-rows">
                 {page.walkIns.map((w) => (
                   <li key={w.id}>
-                    {w.name}
-                    {w.reason ? ` — ${t("walkIns.overCapacity", { reason: w.reason })}` : null}
+                    {w.reason ? t("walkIns.rowOverCapacity", { name: w.name, reason: w.reason }) : w.name}
                   </li>
                 ))}
               </ul>
