@@ -6,17 +6,24 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Link,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from "@remix-run/react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SessionTime } from "~/components/session-time";
-import { RosterMarkForm, type MarkAnswer } from "~/components/staff/roster-mark-form";
+import { RosterMarkForm, type MarkAnswer, type TapResult } from "~/components/staff/roster-mark-form";
 import { RosterPerson, personAnchor } from "~/components/staff/roster-person";
 import { DocumentTitle } from "~/components/ui/document-title";
 import { PlaceWithCommune } from "~/components/ui/place-with-commune";
-import { isAttendanceStatus } from "~/domain/attendance/marks";
+import { isAttendanceStatus, type AttendanceStatus } from "~/domain/attendance/marks";
 import { markingSummary } from "~/domain/attendance/summary";
-import { ATTENDANCE_OPENS_BEFORE_MS, mayMarkAttendance } from "~/domain/policy/staff-policy";
+import { ATTENDANCE_OPENS_BEFORE_MS, mayMarkAttendance, rosterPagesFor } from "~/domain/policy/staff-policy";
 import { formatClockTime } from "~/domain/time/format-session-time";
 import { getRoster } from "~/models/roster.server";
 import { markAttendance } from "~/services/mark-attendance.server";
@@ -48,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("roster.title", { title: roster.workshopTitle }),
     roster: shown,
     summary,
+    // Only the pages this actor may open are linked (each asks its own permission first).
+    pages: rosterPagesFor(actor, roster.target),
     closed: marking.may
       ? null
       : {
@@ -81,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "mark" || personId === "" || !isAttendanceStatus(status)) {
     return data<MarkAnswer>({ personId, error: "BAD_MARK" }, { status: 400 });
   }
-  const result = await markAttendance({ actor, sessionId, personId, status, tappedAt: form.get("tappedAt") });
+  const result = await markAttendance({ actor, sessionId, personId, status, elapsedMs: form.get("elapsedMs") });
   if (!result.ok) return data<MarkAnswer>({ personId, error: result.code }, { status: REFUSAL_STATUS[result.code] });
   if (form.get("via") === "fetcher") {
     return data<MarkAnswer>({ personId, status: result.status, outcome: result.outcome });
@@ -89,11 +98,58 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/pro/ateliers/${encodeURIComponent(sessionId)}#${personAnchor(personId)}`, 303);
 }
 
+/** How long a tap may take before the page counts it as not sent (it is sent again; the server keeps one mark). */
+const TAP_TIMEOUT_MS = 20_000;
+
+/**
+ * The router re-reads the whole page after an action answered below 400; on a dropping signal that
+ * re-read fails and replaces the roster with the error page. A tap needs none (its answer carries
+ * the mark the server kept, the page counts marks itself), so its answer goes back with a status
+ * the router takes as "do not re-read" (v7_skipActionErrorRevalidation, on with single fetch).
+ * The status stays in the browser: the body says what happened.
+ */
+const NO_RELOAD_STATUS = 409;
+const tapResult = (result: TapResult) =>
+  new Response(JSON.stringify(result), {
+    status: "unsent" in result ? 503 : NO_RELOAD_STATUS,
+    headers: { "Content-Type": "application/json" },
+  });
+
+/**
+ * A tap sent by the page (with JavaScript). A failed request — no signal, a server error, no
+ * answer in time — is not an error page: the tap answers `unsent` and stays waiting on the page,
+ * which sends it again (components/staff/roster-mark-form). A redirect (the login ended) or a
+ * refusal of the whole page (403, 404) is shown by the router as usual.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  const sent = serverAction<typeof action>();
+  sent.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), TAP_TIMEOUT_MS)));
+  try {
+    const answer = await Promise.race([sent, late]);
+    if (answer === "late") return tapResult({ unsent: true });
+    return tapResult(answer);
+  } catch (error) {
+    if (error instanceof Response || (isRouteErrorResponse(error) && error.status < 500)) throw error;
+    return tapResult({ unsent: true });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export default function Roster() {
-  const { title, roster, summary, closed } = useLoaderData<typeof loader>();
+  const { title, roster, summary, pages, closed } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation("roster");
   const base = `/pro/ateliers/${encodeURIComponent(roster.id)}`;
+  // Marks the server kept since the page was read (taps answered without reading the page again).
+  const [kept, setKept] = useState<Record<string, AttendanceStatus>>({});
+  const onKept = useCallback(
+    (personId: string, status: AttendanceStatus) => setKept((marks) => ({ ...marks, [personId]: status })),
+    [],
+  );
+  const marked = roster.booked.filter((p) => (kept[p.personId] ?? p.mark) !== null).length;
   const errorFor = (personId: string) => (refused?.error && refused.personId === personId ? refused.error : null);
   // A refusal about someone the roster no longer lists (their booking was cancelled meanwhile) is said at the top.
   const listed = new Set([...roster.booked, ...roster.walkIns].map((p) => p.personId));
@@ -107,10 +163,12 @@ export default function Roster() {
           </p>
         ) : (
           <RosterMarkForm
+            sessionId={roster.id}
             personId={person.personId}
             name={`${person.firstName} ${person.lastName}`}
             mark={person.mark}
             error={errorFor(person.personId)}
+            onKept={onKept}
           />
         )}
       </RosterPerson>
@@ -145,16 +203,20 @@ export default function Roster() {
 
       <nav aria-label={t("roster.actions")}>
         <ul className="plain roster-links">
-          <li>
-            <Link className="button" to={`${base}/arrivee`}>
-              {t("roster.arrival")}
-            </Link>
-          </li>
-          <li>
-            <Link className="button" to={`${base}/competences`}>
-              {t("roster.skills")}
-            </Link>
-          </li>
+          {pages.arrival ? (
+            <li>
+              <Link className="button" to={`${base}/arrivee`}>
+                {t("roster.arrival")}
+              </Link>
+            </li>
+          ) : null}
+          {pages.skills ? (
+            <li>
+              <Link className="button" to={`${base}/competences`}>
+                {t("roster.skills")}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link className="button" to={`${base}/emargement`}>
               {t("roster.sheet")}
@@ -183,9 +245,7 @@ export default function Roster() {
       <section aria-labelledby="roster-booked">
         <h2 id="roster-booked">{t("roster.booked", { count: roster.booked.length })}</h2>
         {roster.booked.length > 0 ? (
-          <p className="roster-summary">
-            {t("roster.summary", { marked: summary.marked, expected: summary.expected })}
-          </p>
+          <p className="roster-summary">{t("roster.summary", { marked: marked, expected: summary.expected })}</p>
         ) : (
           <p className="muted">{t("roster.nobodyBooked")}</p>
         )}
