@@ -1,4 +1,3 @@
-import { Form, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -9,8 +8,45 @@ export type MarkAnswer =
   | { personId: string; status: AttendanceStatus; outcome: "marked" | "unchanged" | "superseded"; error?: undefined }
   | { personId: string; error: string; status?: undefined; outcome?: undefined };
 
-/** What the page's own fetcher gets back: the server's answer, or word that the tap did not get through. */
-export type TapResult = MarkAnswer | { unsent: true; personId?: undefined; error?: undefined; status?: undefined };
+/** How long a tap may take before the page counts it as not sent (it is sent again; the server keeps one mark). */
+const TAP_TIMEOUT_MS = 20_000;
+
+const REFUSALS = ["NOT_ON_ROSTER", "BAD_MARK", "NOT_YET_OPEN", "SESSION_CANCELLED", "NOT_ALLOWED", "NOT_FOUND"];
+const OUTCOMES = ["superseded", "unchanged", "marked"] as const;
+
+/**
+ * One tap sent to the roster's action, by the page itself rather than through the router: a failed
+ * router request (or the page re-read the router does after it) replaces the whole roster with the
+ * error page, and the tap would be lost. Undefined: not sent (no signal, a server error, no answer
+ * in time). The action's answer comes in Remix's single-fetch encoding; only its words are needed
+ * (a status, an outcome or a refusal code, all distinct), so they are looked for in the text.
+ */
+async function sendTap(url: string, fields: Record<string, string>): Promise<MarkAnswer | "login" | undefined> {
+  const controller = new AbortController();
+  const timer = window.setTimeout(() => controller.abort(), TAP_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      credentials: "same-origin",
+      signal: controller.signal,
+    });
+    if (response.status >= 500) return undefined;
+    // A redirect in single-fetch form: the login ended.
+    if (response.status === 202) return "login";
+    const text = await response.text();
+    const said = (word: string) => text.includes(`"${word}"`);
+    if (!response.ok) return { personId: fields.personId, error: REFUSALS.find(said) ?? "BAD_MARK" };
+    const status = ATTENDANCE_STATUSES.find(said);
+    const outcome = OUTCOMES.find(said);
+    if (!status || !outcome) return undefined;
+    return { personId: fields.personId, status, outcome };
+  } catch {
+    return undefined;
+  } finally {
+    window.clearTimeout(timer);
+  }
+}
 
 /** Resent on its own after 1, 2, 4 … 30 s; after that many failures, only when the network comes back or on the next tap. */
 export const AUTO_RETRIES = 10;
@@ -48,73 +84,64 @@ type Props = {
  */
 export function RosterMarkForm({ sessionId, personId, name, mark, error, onKept }: Props) {
   const { t } = useTranslation("roster");
-  const fetcherKey = `mark-${sessionId}-${personId}`;
-  const fetcher = useFetcher<TapResult>({ key: fetcherKey });
   const [waiting, setWaiting] = useState<Tap | null>(null);
   const [failures, setFailures] = useState(0);
+  const [sending, setSending] = useState(false);
   const [answer, setAnswer] = useState<MarkAnswer | null>(null);
   const waitingRef = useRef<Tap | null>(null);
-  /** The tap on its way, and whether the fetcher was seen busy with it (its answer comes after). */
-  const sentRef = useRef<{ tap: Tap; busy: boolean } | null>(null);
-  const { submit } = fetcher;
-  const stateRef = useRef(fetcher.state);
-  stateRef.current = fetcher.state;
+  /** The tap on its way: one request at a time per person; a newer tap goes once it is back. */
+  const sentRef = useRef<Tap | null>(null);
+  const url = `/pro/ateliers/${encodeURIComponent(sessionId)}.data?index`;
 
   const send = useCallback(
-    (tap: Tap) => {
-      // Sent while an earlier tap is still on its way: that one is dropped, the next answer is this one's.
-      sentRef.current = { tap, busy: stateRef.current !== "idle" };
-      void submit(
-        {
-          intent: "mark",
-          personId,
-          status: tap.status,
-          elapsedMs: String(Math.max(0, Math.round(clock() - tap.startedAt))),
-          via: "fetcher",
-        },
-        { method: "post", preventScrollReset: true },
-      );
-    },
-    [personId, submit],
-  );
-
-  // The request came back (or gave up): acknowledged, refused, or still to send.
-  useEffect(() => {
-    if (sentRef.current === null) return;
-    if (fetcher.state !== "idle") {
-      sentRef.current.busy = true;
-      return;
-    }
-    if (!sentRef.current.busy) return;
-    const sent = sentRef.current.tap;
-    sentRef.current = null;
-    const result = fetcher.data;
-    if (!result || "unsent" in result) {
-      if (waitingRef.current?.id === sent.id) setFailures((n) => n + 1);
-      return;
-    }
-    if (waitingRef.current?.id === sent.id) {
+    async (tap: Tap) => {
+      sentRef.current = tap;
+      setSending(true);
+      const result = await sendTap(url, {
+        intent: "mark",
+        personId,
+        status: tap.status,
+        elapsedMs: String(Math.max(0, Math.round(clock() - tap.startedAt))),
+        via: "fetcher",
+      });
+      sentRef.current = null;
+      setSending(false);
+      if (result === "login") {
+        window.location.reload();
+        return;
+      }
+      const newer = waitingRef.current !== null && waitingRef.current.id !== tap.id ? waitingRef.current : null;
+      if (result === undefined) {
+        if (!newer) setFailures((n) => n + 1);
+        else void send(newer);
+        return;
+      }
+      setAnswer(result);
+      if (result.status) onKept?.(personId, result.status);
+      if (newer) {
+        void send(newer);
+        return;
+      }
       waitingRef.current = null;
       setWaiting(null);
       setFailures(0);
-    }
-    setAnswer(result);
-    if (result.status) onKept?.(personId, result.status);
-  }, [fetcher.state, fetcher.data, onKept, personId]);
+    },
+    [url, personId, onKept],
+  );
 
   // A tap still waiting is sent again after a pause that grows, up to AUTO_RETRIES times.
   useEffect(() => {
-    if (!waiting || failures === 0 || failures > AUTO_RETRIES || fetcher.state !== "idle") return;
+    if (!waiting || failures === 0 || failures > AUTO_RETRIES || sending) return;
     const timer = window.setTimeout(() => {
-      if (waitingRef.current && sentRef.current === null) send(waitingRef.current);
+      if (waitingRef.current && sentRef.current === null) void send(waitingRef.current);
     }, retryDelay(failures));
     return () => window.clearTimeout(timer);
-  }, [waiting, failures, fetcher.state, send]);
+  }, [waiting, failures, sending, send]);
 
   // … and at once when the network comes back, or when another tap is made.
   useEffect(() => {
     const resend = () => {
-      if (waitingRef.current && sentRef.current === null) send(waitingRef.current);
+      if (waitingRef.current && sentRef.current === null) void send(waitingRef.current);
     };
     window.addEventListener("online", resend);
     window.addEventListener(RESEND_EVENT, resend);
@@ -130,7 +157,8 @@ export function RosterMarkForm({ sessionId, personId, name, mark, error, onKept 
     setWaiting(tap);
     setFailures(0);
     setAnswer(null);
-    send(tap);
+    // One request at a time: a tap made while another is on its way goes when that one is back.
+    if (sentRef.current === null) void send(tap);
     window.dispatchEvent(new Event(RESEND_EVENT));
   };
 
@@ -138,13 +166,11 @@ export function RosterMarkForm({ sessionId, personId, name, mark, error, onKept 
   const shown = waiting?.status ?? kept;
   const refusal = waiting ? null : answer ? (answer.error ?? null) : error;
   const superseded = !waiting && answer?.outcome === "superseded" ? answer.status : null;
-  const unsent = waiting !== null && failures > 0 && fetcher.state === "idle";
+  const unsent = waiting !== null && failures > 0 && !sending;
   const groupId = `presence-${personId}`;
 
   return (
-    // Remix's own Form (not fetcher.Form): it has the router learn this page's routes as soon as it
-    // is drawn, so the first tap needs no route lookup — which would fail without signal.
-    <Form method="post" navigate={false} fetcherKey={fetcherKey} className="roster-mark" preventScrollReset>
+    <form method="post" action={`/pro/ateliers/${encodeURIComponent(sessionId)}?index`} className="roster-mark">
       <input type="hidden" name="intent" value="mark" />
       <input type="hidden" name="personId" value={personId} />
       <fieldset aria-describedby={`${groupId}-current`}>
@@ -182,6 +208,6 @@ export function RosterMarkForm({ sessionId, personId, name, mark, error, onKept 
         </p>
       ) : null}
       {superseded ? <p role="status">{t("roster.superseded", { mark: t(`roster.mark.${superseded}`) })}</p> : null}
-    </Form>
+    </form>
   );
 }

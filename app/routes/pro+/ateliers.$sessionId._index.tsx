@@ -6,18 +6,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Link,
-  isRouteErrorResponse,
-  useActionData,
-  useLoaderData,
-  type ClientActionFunctionArgs,
-} from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SessionTime } from "~/components/session-time";
-import { RosterMarkForm, type MarkAnswer, type TapResult } from "~/components/staff/roster-mark-form";
+import { RosterMarkForm, type MarkAnswer } from "~/components/staff/roster-mark-form";
 import { RosterPerson, personAnchor } from "~/components/staff/roster-person";
 import { DocumentTitle } from "~/components/ui/document-title";
 import { PlaceWithCommune } from "~/components/ui/place-with-commune";
@@ -96,46 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<MarkAnswer>({ personId, status: result.status, outcome: result.outcome });
   }
   return redirect(`/pro/ateliers/${encodeURIComponent(sessionId)}#${personAnchor(personId)}`, 303);
-}
-
-/** How long a tap may take before the page counts it as not sent (it is sent again; the server keeps one mark). */
-const TAP_TIMEOUT_MS = 20_000;
-
-/**
- * The router re-reads the whole page after an action answered below 400; on a dropping signal that
- * re-read fails and replaces the roster with the error page. A tap needs none (its answer carries
- * the mark the server kept, the page counts marks itself), so its answer goes back with a status
- * the router takes as "do not re-read" (v7_skipActionErrorRevalidation, on with single fetch).
- * The status stays in the browser: the body says what happened.
- */
-const NO_RELOAD_STATUS = 409;
-const tapResult = (result: TapResult) =>
-  new Response(JSON.stringify(result), {
-    status: "unsent" in result ? 503 : NO_RELOAD_STATUS,
-    headers: { "Content-Type": "application/json" },
-  });
-
-/**
- * A tap sent by the page (with JavaScript). A failed request — no signal, a server error, no
- * answer in time — is not an error page: the tap answers `unsent` and stays waiting on the page,
- * which sends it again (components/staff/roster-mark-form). A redirect (the login ended) or a
- * refusal of the whole page (403, 404) is shown by the router as usual.
- */
-export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
-  const sent = serverAction<typeof action>();
-  sent.catch(() => undefined);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), TAP_TIMEOUT_MS)));
-  try {
-    const answer = await Promise.race([sent, late]);
-    if (answer === "late") return tapResult({ unsent: true });
-    return tapResult(answer);
-  } catch (error) {
-    if (error instanceof Response || (isRouteErrorResponse(error) && error.status < 500)) throw error;
-    return tapResult({ unsent: true });
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export default function Roster() {
