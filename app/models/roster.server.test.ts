@@ -139,4 +139,16 @@ describe("listMySessions", () => {
     });
     expect(await ids(staff(trainer.id, ["TRAINER"]), "own")).toEqual([mine.id]);
   });
+  test("an old sheet complete by person leaves the list even when the mark is not linked to the booking", async () => {
+    const trainer = await createStaffUser();
+    const old = await createSession({ startsAt: at(-120 * DAY) });
+    await prisma.sessionTrainer.create({ data: { sessionId: old.id, trainerId: trainer.id } });
+    const learner = await person("Hugo");
+    // Marked before their booking was linked (a walk-in whose seat was booked afterwards): no bookingId.
+    await mark(old.id, learner.id, "PRESENT", trainer.id, true);
+    await book(old.id, learner.id, "CONFIRMED");
+
+    const { sessions } = await listMySessions(staff(trainer.id, ["TRAINER"]), mySessionsScope("own", NOW));
+    expect(sessions.map((s) => s.id)).toEqual([]);
+  });
 });

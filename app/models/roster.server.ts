@@ -2,6 +2,7 @@
 // Scoped by the actor: a trainer reads the sessions they run; place and any access reach further
 // over a bounded window (domain/attendance/my-sessions).
 import { isAttendanceStatus, type AttendanceStatus } from "~/domain/attendance/marks";
+import { markingSummary } from "~/domain/attendance/summary";
 import { OWN_WINDOW_DAYS, WIDE_WINDOW_DAYS, sessionWindow } from "~/domain/attendance/my-sessions";
 import { orderWaitlist } from "~/domain/booking/waitlist";
 import { formatPhone } from "~/domain/people/contact";
@@ -34,6 +35,9 @@ function mySessionsWhere(actor: StaffMember, scope: SessionsScope): Prisma.Sessi
     startsAt: { gte: scope.ownFrom, lt: scope.ownUntil },
   };
   // An older sheet of theirs still missing a mark stays in sight, however old: funders need every one.
+  // A booking without a mark linked to it is a superset of "someone booked has no mark" (a mark made
+  // under a booking later cancelled and re-booked is linked to the old one): listMySessions keeps
+  // only those whose sheet is unfinished by person, as the badge counts (domain/attendance/summary).
   const ownUnfinished: Prisma.SessionWhereInput = {
     trainers: { some: { trainerId: actor.userId } },
     status: { not: "CANCELLED" },
@@ -71,9 +75,27 @@ export async function listMySessions(actor: StaffMember, scope: SessionsScope) {
       attendances: { select: { personId: true } },
     },
   });
+  const inWindow = (startsAt: Date, from: Date, until: Date) => startsAt >= from && startsAt < until;
+  const reachedByWindow = (row: (typeof rows)[number]) =>
+    (row.trainers.some((t) => t.trainerId === actor.userId) && inWindow(row.startsAt, scope.ownFrom, scope.ownUntil)) ||
+    (scope.access === "any" && inWindow(row.startsAt, scope.from, scope.until)) ||
+    (scope.access === "place" &&
+      actor.placeIds.includes(row.placeId) &&
+      inWindow(row.startsAt, scope.from, scope.until));
+  const sessions = rows
+    .map((row) => ({
+      row,
+      confirmedPersonIds: row.bookings.map((b) => b.personId),
+      markedPersonIds: row.attendances.map((a) => a.personId),
+    }))
+    // Listed only as an unfinished sheet: it must be unfinished by person (see mySessionsWhere).
+    .filter(
+      ({ row, confirmedPersonIds, markedPersonIds }) =>
+        reachedByWindow(row) || !markingSummary(confirmedPersonIds, markedPersonIds).complete,
+    );
   return {
     truncated: rows.length === MY_SESSIONS_LIMIT,
-    sessions: rows.map((row) => ({
+    sessions: sessions.map(({ row, confirmedPersonIds, markedPersonIds }) => ({
       id: row.id,
       startsAt: row.startsAt,
       endsAt: row.endsAt,
@@ -84,8 +106,8 @@ export async function listMySessions(actor: StaffMember, scope: SessionsScope) {
       workshopTitle: row.workshop.title,
       place: { name: row.place.name, communeName: row.place.commune.name },
       target: { placeId: row.placeId, trainerIds: row.trainers.map((t) => t.trainerId) },
-      confirmedPersonIds: row.bookings.map((b) => b.personId),
-      markedPersonIds: row.attendances.map((a) => a.personId),
+      confirmedPersonIds,
+      markedPersonIds,
     })),
   };
 }

@@ -46,7 +46,8 @@ async function roster(options: { startsAt?: Date; status?: "SCHEDULED" | "CANCEL
   return { sessionId: session.id, actor: trainer(staff.id), personId };
 }
 
-const tap = (offsetMs: number) => String(NOW.getTime() + offsetMs);
+/** A tap made `offsetMs` around NOW (negative: before), as the phone says it: how long ago, in ms. */
+const tap = (offsetMs: number) => String(-offsetMs);
 
 async function marksOf(sessionId: string) {
   return prisma.attendance.findMany({ where: { sessionId }, select: { personId: true, status: true, markedAt: true } });
@@ -67,7 +68,7 @@ describe("markAttendance", () => {
       sessionId,
       personId,
       status: "PRESENT",
-      tappedAt: tap(-2000),
+      elapsedMs: tap(-2000),
       now: NOW,
     });
 
@@ -80,10 +81,27 @@ describe("markAttendance", () => {
     expect(entry.data).toMatchObject({ personId, before: null, after: { status: "PRESENT" } });
   });
 
+  test("a tap resent after a signal drop keeps the time it was made, whatever the phone's clock says", async () => {
+    const { sessionId, actor, personId } = await roster();
+    // Another trainer's mark, a minute ago; then this phone's tap, made 2 s ago and resent now.
+    await markAttendance({ actor, sessionId, personId, status: "PRESENT", elapsedMs: "60000", now: NOW });
+    const resent = await markAttendance({ actor, sessionId, personId, status: "ABSENT", elapsedMs: "2000", now: NOW });
+
+    expect(resent).toEqual({ ok: true, outcome: "marked", status: "ABSENT", markedAt: at(-2000) });
+    expect(await marksOf(sessionId)).toEqual([{ personId, status: "ABSENT", markedAt: at(-2000) }]);
+  });
+
   test("a later tap changes the mark, audited with before and after", async () => {
     const { sessionId, actor, personId } = await roster();
-    await markAttendance({ actor, sessionId, personId, status: "PRESENT", tappedAt: tap(-2000), now: NOW });
-    const result = await markAttendance({ actor, sessionId, personId, status: "LATE", tappedAt: tap(-1000), now: NOW });
+    await markAttendance({ actor, sessionId, personId, status: "PRESENT", elapsedMs: tap(-2000), now: NOW });
+    const result = await markAttendance({
+      actor,
+      sessionId,
+      personId,
+      status: "LATE",
+      elapsedMs: tap(-1000),
+      now: NOW,
+    });
 
     expect(result).toMatchObject({ ok: true, outcome: "marked", status: "LATE" });
     expect(await marksOf(sessionId)).toEqual([{ personId, status: "LATE", markedAt: at(-1000) }]);
@@ -97,13 +115,13 @@ describe("markAttendance", () => {
 
   test("the same mark again (a resent form) is a no-op: no second row, no audit", async () => {
     const { sessionId, actor, personId } = await roster();
-    await markAttendance({ actor, sessionId, personId, status: "EXCUSED", tappedAt: tap(-2000), now: NOW });
+    await markAttendance({ actor, sessionId, personId, status: "EXCUSED", elapsedMs: tap(-2000), now: NOW });
     const replay = await markAttendance({
       actor,
       sessionId,
       personId,
       status: "EXCUSED",
-      tappedAt: tap(-2000),
+      elapsedMs: tap(-2000),
       now: NOW,
     });
     const later = await markAttendance({
@@ -111,7 +129,7 @@ describe("markAttendance", () => {
       sessionId,
       personId,
       status: "EXCUSED",
-      tappedAt: tap(-1000),
+      elapsedMs: tap(-1000),
       now: NOW,
     });
 
@@ -123,13 +141,13 @@ describe("markAttendance", () => {
 
   test("an older tap arriving after a newer one loses and says so", async () => {
     const { sessionId, actor, personId } = await roster();
-    await markAttendance({ actor, sessionId, personId, status: "ABSENT", tappedAt: tap(-1000), now: NOW });
+    await markAttendance({ actor, sessionId, personId, status: "ABSENT", elapsedMs: tap(-1000), now: NOW });
     const late = await markAttendance({
       actor,
       sessionId,
       personId,
       status: "PRESENT",
-      tappedAt: tap(-5000),
+      elapsedMs: tap(-5000),
       now: NOW,
     });
 
@@ -138,14 +156,14 @@ describe("markAttendance", () => {
     expect(await auditsOf(sessionId)).toHaveLength(1);
   });
 
-  test("a tap time from the future or from yesterday is clamped; none is the server's time", async () => {
+  test("a tap from the future or from yesterday is clamped; none is the server's time", async () => {
     const { sessionId, actor, personId } = await roster();
     const future = await markAttendance({
       actor,
       sessionId,
       personId,
       status: "PRESENT",
-      tappedAt: tap(HOUR),
+      elapsedMs: tap(HOUR),
       now: NOW,
     });
     expect(future).toMatchObject({ markedAt: NOW });
@@ -247,7 +265,7 @@ describe("two marks of one person at once", () => {
               sessionId,
               personId,
               status: taps[index].status,
-              tappedAt: tap(taps[index].offset),
+              elapsedMs: tap(taps[index].offset),
               now: NOW,
               db: clients[connection],
             }),
@@ -267,7 +285,7 @@ describe("two marks of one person at once", () => {
       sessionId,
       personId,
       status: "ABSENT",
-      tappedAt: tap(-1000),
+      elapsedMs: tap(-1000),
       now: NOW,
       db: clients[0],
     });
@@ -276,7 +294,7 @@ describe("two marks of one person at once", () => {
       sessionId,
       personId,
       status: "PRESENT",
-      tappedAt: tap(-3000),
+      elapsedMs: tap(-3000),
       now: NOW,
       db: clients[1],
     });
@@ -295,7 +313,7 @@ describe("two marks of one person at once", () => {
           sessionId,
           personId,
           status: t.status,
-          tappedAt: tap(t.offset),
+          elapsedMs: tap(t.offset),
           now: NOW,
           db: clients[i % 2],
         }),
@@ -309,7 +327,7 @@ describe("two marks of one person at once", () => {
 describe("writeTap, from a decision another request made stale", () => {
   test("an older tap written over a newer stored one changes nothing; a second 'first' mark makes no second row", async () => {
     const { sessionId, actor, personId } = await roster();
-    await markAttendance({ actor, sessionId, personId, status: "ABSENT", tappedAt: tap(-1000), now: NOW });
+    await markAttendance({ actor, sessionId, personId, status: "ABSENT", elapsedMs: tap(-1000), now: NOW });
     const write = (status: AttendanceStatus, offset: number, first: boolean) =>
       prisma.$transaction((tx) =>
         writeTap(tx, { sessionId, personId, bookingId: null, status, at: at(offset), markedById: actor.userId, first }),

@@ -14,8 +14,8 @@ export type MarkAttendanceInput = {
   sessionId: string;
   personId: string;
   status: AttendanceStatus;
-  /** The phone's time of the tap (epoch ms, as sent by the form); absent without JavaScript. */
-  tappedAt?: unknown;
+  /** How long ago the tap was made, in ms measured by the phone (a resent tap keeps its time); absent without JavaScript. */
+  elapsedMs?: unknown;
   now?: Date;
   /** Another client on the same database (tests of two connections racing). */
   db?: Db;
@@ -42,7 +42,7 @@ function findMark(tx: TransactionClient, sessionId: string, personId: string) {
 export async function markAttendance(input: MarkAttendanceInput): Promise<MarkAttendanceResult> {
   const now = input.now ?? new Date();
   const { actor, sessionId, personId, status } = input;
-  const at = tapTime(input.tappedAt, now);
+  const at = tapTime(input.elapsedMs, now);
 
   return runTransaction(
     async (tx): Promise<MarkAttendanceResult> => {

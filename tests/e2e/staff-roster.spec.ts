@@ -222,3 +222,142 @@ test("marking someone without a seat (on the waiting list) is refused with a tra
   expect(bad.status()).toBe(400);
   expect(attendanceOf(roster.sessionId)).toEqual([]);
 });
+
+test("with JavaScript, a tap made without signal waits on the page, says so, and is sent when the network comes back", async ({
+  page,
+  context,
+  scan,
+}) => {
+  const trainer = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: trainer.id, startsInMinutes: -5, booked: 2 });
+  const [person] = roster.booked;
+  await signIn(page, trainer, scan);
+  await page.goto(`/pro/ateliers/${roster.sessionId}`);
+  await scan();
+
+  const group = page.getByRole("group", { name: `Présence de ${nameOf(person)}` });
+  const card = page.getByRole("listitem").filter({ has: group });
+  await context.setOffline(true);
+  await group.getByRole("button", { name: "Absent", exact: true }).click();
+  await group.getByRole("button", { name: "Présent", exact: true }).click();
+  // The roster stays (no error page), the last tap is pressed and said not sent yet.
+  await expect(card.getByRole("status").getByText("Présent : pas encore envoyé", { exact: false })).toBeVisible();
+  await expect(group.getByRole("button", { name: "Présent", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("heading", { level: 1, name: roster.workshopTitle })).toBeVisible();
+  await expect(group.getByText("Pas encore noté")).toBeVisible();
+  await scan();
+  expect(attendanceOf(roster.sessionId)).toEqual([]);
+
+  await context.setOffline(false);
+  await expect(group.getByText("Noté : Présent")).toBeVisible();
+  await expect(card.getByText(/pas encore envoyé|envoi en cours/)).toHaveCount(0);
+  await expect
+    .poll(() => attendanceOf(roster.sessionId))
+    .toEqual([{ personId: person.id, status: "PRESENT", isWalkIn: 0 }]);
+  await expect(page.getByText("Présences notées : 1 sur 2")).toBeVisible();
+  await scan();
+});
+
+test("with JavaScript, a failed tap (aborted, then server errors) is resent on the next tap and keeps the time it was made: a later mark from elsewhere wins", async ({
+  page,
+  scan,
+}) => {
+  const trainer = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: trainer.id, startsInMinutes: -5, booked: 2 });
+  const [person, other] = roster.booked;
+  await signIn(page, trainer, scan);
+  await page.goto(`/pro/ateliers/${roster.sessionId}`);
+  await scan();
+
+  let failing = true;
+  let failed = 0;
+  await page.route(
+    (url) => url.pathname.startsWith(`/pro/ateliers/${roster.sessionId}`),
+    async (route) => {
+      if (route.request().method() !== "POST" || !failing) return route.fallback();
+      // The first request is cut off; the next ones meet a failing server.
+      return failed++ === 0
+        ? route.abort("internetdisconnected")
+        : route.fulfill({ status: 503, body: "Indisponible" });
+    },
+  );
+  const group = page.getByRole("group", { name: `Présence de ${nameOf(person)}` });
+  const card = page.getByRole("listitem").filter({ has: group });
+  await group.getByRole("button", { name: "Absent", exact: true }).click();
+  await expect(card.getByText("Absent : pas encore envoyé", { exact: false })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: roster.workshopTitle })).toBeVisible();
+  await scan();
+
+  // Meanwhile, from another device (a form without JavaScript, at the server's time): En retard.
+  const elsewhere = await page.request.post(`/pro/ateliers/${roster.sessionId}?index`, {
+    form: { intent: "mark", personId: person.id, status: "LATE" },
+    headers: { Origin: e2eUrls.app },
+    maxRedirects: 0,
+  });
+  expect(elsewhere.status()).toBe(303);
+  expect(failed).toBeGreaterThanOrEqual(1);
+
+  // The signal comes back; the next tap (on someone else) sends the waiting one too.
+  failing = false;
+  const otherGroup = page.getByRole("group", { name: `Présence de ${nameOf(other)}` });
+  await otherGroup.getByRole("button", { name: "Présent", exact: true }).click();
+  await expect(otherGroup.getByText("Noté : Présent")).toBeVisible();
+  // The waiting tap was made before the other device's: it loses, and the page says so.
+  await expect(card.getByText("Un choix plus récent était déjà enregistré : En retard.")).toBeVisible();
+  await expect(group.getByRole("button", { name: "En retard", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect
+    .poll(() => attendanceOf(roster.sessionId))
+    .toEqual(
+      [
+        { personId: person.id, status: "LATE", isWalkIn: 0 },
+        { personId: other.id, status: "PRESENT", isWalkIn: 0 },
+      ].sort((a, b) => a.personId.localeCompare(b.personId)),
+    );
+  await scan();
+});
+
+test("with JavaScript, a phone whose clock is 5 minutes slow still wins over a mark made a moment before its tap", async ({
+  page,
+  scan,
+}) => {
+  const trainer = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: trainer.id, startsInMinutes: -5, booked: 1 });
+  const [person] = roster.booked;
+  await page.clock.install({ time: new Date(Date.now() - 5 * 60 * 1000) });
+  await signIn(page, trainer, scan);
+  await page.goto(`/pro/ateliers/${roster.sessionId}`);
+  await scan();
+  // Marked present from elsewhere, just now.
+  const elsewhere = await page.request.post(`/pro/ateliers/${roster.sessionId}?index`, {
+    form: { intent: "mark", personId: person.id, status: "PRESENT" },
+    headers: { Origin: e2eUrls.app },
+    maxRedirects: 0,
+  });
+  expect(elsewhere.status()).toBe(303);
+
+  const group = page.getByRole("group", { name: `Présence de ${nameOf(person)}` });
+  await group.getByRole("button", { name: "Absent", exact: true }).click();
+  await expect(group.getByText("Noté : Absent")).toBeVisible();
+  await expect
+    .poll(() => attendanceOf(roster.sessionId))
+    .toEqual([{ personId: person.id, status: "ABSENT", isWalkIn: 0 }]);
+  await scan();
+});
+
+test("a mediator of the place reads the roster without links to the pages they may not open", async ({
+  page,
+  scan,
+}) => {
+  const trainer = createStaff(["TRAINER"]);
+  const roster = createRoster({ trainerId: trainer.id, startsInMinutes: -5, booked: 1 });
+  const mediator = createStaff(["MEDIATOR"], [roster.placeSlug]);
+  await signIn(page, mediator, scan);
+  await scan();
+  await page.goto(`/pro/ateliers/${roster.sessionId}`);
+  await expect(page.getByRole("heading", { level: 1, name: roster.workshopTitle })).toBeVisible();
+  const actions = page.getByRole("navigation", { name: "Pour cette séance" });
+  await expect(actions.getByRole("link", { name: "Feuille d'émargement à imprimer" })).toBeVisible();
+  await expect(actions.getByRole("link", { name: "Accueillir une personne sans inscription" })).toHaveCount(0);
+  await expect(actions.getByRole("link", { name: "Compétences travaillées" })).toHaveCount(0);
+  await scan();
+});

@@ -12,21 +12,22 @@ export function isAttendanceStatus(value: unknown): value is AttendanceStatus {
 }
 
 /**
- * How far back a tap time is believed: a phone that kept a tap through a long signal drop (or whose
- * clock is wrong) cannot place it before the working day. A login lasts as long (STAFF_SESSION_MS).
+ * How long a tap may wait on the phone before it reaches the server (a long signal drop): no
+ * longer than a working day. A login lasts as long (STAFF_SESSION_MS).
  */
 export const TAP_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 /**
- * When the tap happened, as the server will store it: the phone's time (epoch ms, from the form),
- * clamped into [now − 12 h, now] — never in the future, so a fast clock cannot lock a mark against
- * later taps —; the server's time when absent or unreadable (a form sent without JavaScript).
+ * When the tap happened, on the server's clock: the phone sends how long ago the tap was
+ * (`elapsedMs`, measured on the phone: a slow or fast phone clock changes nothing), and the tap is
+ * placed that long before `now`, at most 12 hours back, never in the future; `now` when absent or
+ * unreadable (a form sent without JavaScript is sent at once).
  */
-export function tapTime(tappedAt: unknown, now: Date): Date {
-  const raw = typeof tappedAt === "string" && /^\d{1,16}$/.test(tappedAt.trim()) ? Number(tappedAt.trim()) : tappedAt;
+export function tapTime(elapsedMs: unknown, now: Date): Date {
+  const raw =
+    typeof elapsedMs === "string" && /^\d{1,16}$/.test(elapsedMs.trim()) ? Number(elapsedMs.trim()) : elapsedMs;
   if (typeof raw !== "number" || !Number.isSafeInteger(raw) || raw <= 0) return now;
-  const earliest = now.getTime() - TAP_MAX_AGE_MS;
-  return new Date(Math.min(now.getTime(), Math.max(earliest, raw)));
+  return new Date(now.getTime() - Math.min(raw, TAP_MAX_AGE_MS));
 }
 
 export type StoredMark = { status: AttendanceStatus; markedAt: Date };

@@ -8,6 +8,7 @@ import {
   mayAssessSkills,
   mayMarkAttendance,
   mayReadRoster,
+  rosterPagesFor,
   walkInNeedsReason,
   type RosterSession,
 } from "./staff-policy";
@@ -153,5 +154,17 @@ describe("walkInNeedsReason", () => {
     [0, 0, true],
   ])("capacity %i, seats taken %i: %s", (capacity, seatsTaken, needs) => {
     expect(walkInNeedsReason({ capacity, seatsTaken })).toBe(needs);
+  });
+});
+
+describe("rosterPagesFor: the roster links only to pages the actor may open", () => {
+  test.each<[string, StaffMember, { arrival: boolean; skills: boolean }]>([
+    ["the session's own trainer", trainer, { arrival: true, skills: true }],
+    ["another trainer", otherTrainer, { arrival: false, skills: false }],
+    ["a mediator of the session's place (reads the roster only)", mediatorHere, { arrival: false, skills: false }],
+    ["a coordinator", coordinator, { arrival: true, skills: true }],
+    ["an administrator", admin, { arrival: true, skills: true }],
+  ])("%s", (_label, actor, pages) => {
+    expect(rosterPagesFor(actor, session)).toEqual(pages);
   });
 });

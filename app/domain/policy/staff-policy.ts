@@ -71,3 +71,16 @@ export function mayAssessSkills(
   }
   return { may: true };
 }
+
+/**
+ * Which of a session's own pages the roster may link to for this actor: the door (walk-ins and the
+ * anonymous count, `create:attendance`) and skill progress (`create:assessment`), each the
+ * permission its page asks first, so no link leads to a 403 (a mediator reads the roster only).
+ * Whether recording is open yet is said by those pages themselves.
+ */
+export function rosterPagesFor(actor: StaffMember, session: PermissionTarget): { arrival: boolean; skills: boolean } {
+  return {
+    arrival: permitsOn(actor, "create:attendance", session),
+    skills: permitsOn(actor, "create:assessment", session),
+  };
+}

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SessionTime } from "~/components/session-time";
@@ -14,9 +15,9 @@ import { RosterMarkForm, type MarkAnswer } from "~/components/staff/roster-mark-
 import { RosterPerson, personAnchor } from "~/components/staff/roster-person";
 import { DocumentTitle } from "~/components/ui/document-title";
 import { PlaceWithCommune } from "~/components/ui/place-with-commune";
-import { isAttendanceStatus } from "~/domain/attendance/marks";
+import { isAttendanceStatus, type AttendanceStatus } from "~/domain/attendance/marks";
 import { markingSummary } from "~/domain/attendance/summary";
-import { ATTENDANCE_OPENS_BEFORE_MS, mayMarkAttendance } from "~/domain/policy/staff-policy";
+import { ATTENDANCE_OPENS_BEFORE_MS, mayMarkAttendance, rosterPagesFor } from "~/domain/policy/staff-policy";
 import { formatClockTime } from "~/domain/time/format-session-time";
 import { getRoster } from "~/models/roster.server";
 import { markAttendance } from "~/services/mark-attendance.server";
@@ -48,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("roster.title", { title: roster.workshopTitle }),
     roster: shown,
     summary,
+    // Only the pages this actor may open are linked (each asks its own permission first).
+    pages: rosterPagesFor(actor, roster.target),
     closed: marking.may
       ? null
       : {
@@ -81,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "mark" || personId === "" || !isAttendanceStatus(status)) {
     return data<MarkAnswer>({ personId, error: "BAD_MARK" }, { status: 400 });
   }
-  const result = await markAttendance({ actor, sessionId, personId, status, tappedAt: form.get("tappedAt") });
+  const result = await markAttendance({ actor, sessionId, personId, status, elapsedMs: form.get("elapsedMs") });
   if (!result.ok) return data<MarkAnswer>({ personId, error: result.code }, { status: REFUSAL_STATUS[result.code] });
   if (form.get("via") === "fetcher") {
     return data<MarkAnswer>({ personId, status: result.status, outcome: result.outcome });
@@ -90,10 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Roster() {
-  const { title, roster, summary, closed } = useLoaderData<typeof loader>();
+  const { title, roster, summary, pages, closed } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation("roster");
   const base = `/pro/ateliers/${encodeURIComponent(roster.id)}`;
+  // Marks the server kept since the page was read (taps answered without reading the page again).
+  const [kept, setKept] = useState<Record<string, AttendanceStatus>>({});
+  const onKept = useCallback(
+    (personId: string, status: AttendanceStatus) => setKept((marks) => ({ ...marks, [personId]: status })),
+    [],
+  );
+  const marked = roster.booked.filter((p) => (kept[p.personId] ?? p.mark) !== null).length;
   const errorFor = (personId: string) => (refused?.error && refused.personId === personId ? refused.error : null);
   // A refusal about someone the roster no longer lists (their booking was cancelled meanwhile) is said at the top.
   const listed = new Set([...roster.booked, ...roster.walkIns].map((p) => p.personId));
@@ -107,10 +117,12 @@ export default function Roster() {
           </p>
         ) : (
           <RosterMarkForm
+            sessionId={roster.id}
             personId={person.personId}
             name={`${person.firstName} ${person.lastName}`}
             mark={person.mark}
             error={errorFor(person.personId)}
+            onKept={onKept}
           />
         )}
       </RosterPerson>
@@ -145,16 +157,20 @@ export default function Roster() {
 
       <nav aria-label={t("roster.actions")}>
         <ul className="plain roster-links">
-          <li>
-            <Link className="button" to={`${base}/arrivee`}>
-              {t("roster.arrival")}
-            </Link>
-          </li>
-          <li>
-            <Link className="button" to={`${base}/competences`}>
-              {t("roster.skills")}
-            </Link>
-          </li>
+          {pages.arrival ? (
+            <li>
+              <Link className="button" to={`${base}/arrivee`}>
+                {t("roster.arrival")}
+              </Link>
+            </li>
+          ) : null}
+          {pages.skills ? (
+            <li>
+              <Link className="button" to={`${base}/competences`}>
+                {t("roster.skills")}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link className="button" to={`${base}/emargement`}>
               {t("roster.sheet")}
@@ -183,9 +199,7 @@ export default function Roster() {
       <section aria-labelledby="roster-booked">
         <h2 id="roster-booked">{t("roster.booked", { count: roster.booked.length })}</h2>
         {roster.booked.length > 0 ? (
-          <p className="roster-summary">
-            {t("roster.summary", { marked: summary.marked, expected: summary.expected })}
-          </p>
+          <p className="roster-summary">{t("roster.summary", { marked: marked, expected: summary.expected })}</p>
         ) : (
           <p className="muted">{t("roster.nobodyBooked")}</p>
         )}

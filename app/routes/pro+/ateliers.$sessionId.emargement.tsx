@@ -62,11 +62,11 @@ export default function SignatureSheetPage() {
     <article className="page sheet">
       <div className="sheet-actions no-print">
         <p>
-          <Link to={`/pro/ateliers/${sheet.sessionId}`}>{t("actions.back")}</Link>
+          <Link to={`/pro/ateliers/${encodeURIComponent(sheet.sessionId)}`}>{t("actions.back")}</Link>
         </p>
         <SheetPrintButton />
         <p>
-          <a href={`/pro/ateliers/${sheet.sessionId}/liste.csv`} download>
+          <a href={`/pro/ateliers/${encodeURIComponent(sheet.sessionId)}/liste.csv`} download>
             {t("actions.csv")}
           </a>
         </p>
