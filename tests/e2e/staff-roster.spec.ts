@@ -50,7 +50,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { level: 1, name: "Mes ateliers" })).toBeVisible();
       await scan();
       await expect(page.getByText("1 feuille d'émargement à compléter")).toBeVisible();
-      const past = page.getByRole("region", { name: "Passées" });
+      // Sheets still to complete come right after today, apart from the other past sessions.
+      const past = page.getByRole("region", { name: "Émargements à compléter" });
       const pastCard = past
         .getByRole("listitem")
         .filter({ has: page.getByRole("link", { name: unfinished.workshopTitle }) });

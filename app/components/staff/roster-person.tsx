@@ -41,7 +41,10 @@ export function RosterPerson({ person, children }: { person: RosterEntry; childr
               {person.helper.phone ? <PhoneLink phone={person.helper.phone} className="roster-call" /> : null}
               {person.helper.email ? (
                 <a className="block roster-mail" href={`mailto:${person.helper.email}`}>
-                  {t("roster.helperEmail", { email: person.helper.email })}
+                  {/* A name reads better on a phone than an address cut in the middle; the address is the link's. */}
+                  {person.helper.name
+                    ? t("roster.helperEmailTo", { name: person.helper.name })
+                    : t("roster.helperEmail", { email: person.helper.email })}
                 </a>
               ) : null}
             </dd>

@@ -155,35 +155,6 @@ export default function Roster() {
         <p>{t("roster.cancelledReason", { reason: roster.cancellationReason })}</p>
       ) : null}
 
-      <nav aria-label={t("roster.actions")}>
-        <ul className="plain roster-links">
-          {pages.arrival ? (
-            <li>
-              <Link className="button" to={`${base}/arrivee`}>
-                {t("roster.arrival")}
-              </Link>
-            </li>
-          ) : null}
-          {pages.skills ? (
-            <li>
-              <Link className="button" to={`${base}/competences`}>
-                {t("roster.skills")}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link className="button" to={`${base}/emargement`}>
-              {t("roster.sheet")}
-            </Link>
-          </li>
-          <li>
-            <a className="button" href={`${base}/liste.csv`} download>
-              {t("roster.csv")}
-            </a>
-          </li>
-        </ul>
-      </nav>
-
       {unlistedRefusal ? (
         <p className="field-error" role="alert">
           {t(`roster.errors.${unlistedRefusal}`, { defaultValue: t("roster.errors.BAD_MARK") })}
@@ -210,6 +181,13 @@ export default function Roster() {
         <h2 id="roster-walk-ins">{t("roster.walkIns", { count: roster.walkIns.length })}</h2>
         {roster.walkIns.length > 0 ? <ul className="plain roster-people">{people(roster.walkIns)}</ul> : null}
         <p>{t("roster.anonymous", { count: roster.anonymousCount })}</p>
+        {pages.arrival ? (
+          <p>
+            <Link className="button" to={`${base}/arrivee`}>
+              {t("roster.arrival")}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {roster.waitlist.length > 0 ? (
@@ -225,6 +203,29 @@ export default function Roster() {
           </ol>
         </section>
       ) : null}
+
+      {/* After the people: on a phone the list comes first, the paperwork after. */}
+      <nav aria-label={t("roster.actions")}>
+        <ul className="plain roster-links">
+          {pages.skills ? (
+            <li>
+              <Link className="button" to={`${base}/competences`}>
+                {t("roster.skills")}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link className="button" to={`${base}/emargement`}>
+              {t("roster.sheet")}
+            </Link>
+          </li>
+          <li>
+            <a className="button" href={`${base}/liste.csv`} download>
+              {t("roster.csv")}
+            </a>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

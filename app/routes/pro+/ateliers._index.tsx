@@ -56,27 +56,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MySessions() {
   const { title, scope, truncated, toCompleteCount, groups } = useLoaderData<typeof loader>();
   const { t } = useTranslation("roster");
+  // What a trainer needs first: today, then the sheets funders still wait for, then the rest.
+  const toComplete = groups.past.filter((session) => session.toComplete);
+  const sections = [
+    { id: "today", sessions: groups.today },
+    ...(toComplete.length > 0 ? [{ id: "toComplete", sessions: toComplete }] : []),
+    { id: "upcoming", sessions: groups.upcoming },
+    { id: "past", sessions: groups.past.filter((session) => !session.toComplete) },
+  ] as const;
   return (
     <div className="page narrow my-sessions">
       <h1>{title}</h1>
-      <p className="muted">{scope}</p>
-      {truncated ? <p>{t("mySessions.truncated", { count: truncated })}</p> : null}
       {toCompleteCount > 0 ? (
         <div className="roster-alert" role="status">
           <p className="roster-alert__title">{t("mySessions.toCompleteCount", { count: toCompleteCount })}</p>
           <p>{t("mySessions.toCompleteExplain")}</p>
+          <p>
+            <a href="#group-toComplete">{t("mySessions.toCompleteLink")}</a>
+          </p>
         </div>
       ) : null}
-      {(["today", "upcoming", "past"] as const).map((group) => (
-        <section key={group} aria-labelledby={`group-${group}`}>
-          <h2 id={`group-${group}`}>{t(`mySessions.groups.${group}`)}</h2>
-          {groups[group].length === 0 ? (
-            <p className="muted">{t(`mySessions.empty.${group}`)}</p>
+      {sections.map(({ id, sessions }) => (
+        <section key={id} aria-labelledby={`group-${id}`}>
+          <h2 id={`group-${id}`}>{t(`mySessions.groups.${id}`)}</h2>
+          {sessions.length === 0 ? (
+            <p className="muted">{t(`mySessions.empty.${id}`)}</p>
           ) : (
-            <RosterSessionList sessions={groups[group]} />
+            <RosterSessionList sessions={sessions} />
           )}
         </section>
       ))}
+      {truncated ? <p>{t("mySessions.truncated", { count: truncated })}</p> : null}
+      <p className="muted">{scope}</p>
     </div>
   );
 }
