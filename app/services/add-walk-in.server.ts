@@ -14,6 +14,7 @@ import { audit } from "./audit.server";
 import { syncScheduledEmails } from "./booking-schedule.server";
 import { leaveWaitlist } from "./booking-steps.server";
 import { ConcurrentChange, runTransaction, type TransactionClient } from "./transaction.server";
+import { findRosterSession } from "~/models/roster-session.server";
 
 export type NewWalkInPerson = {
   firstName: string;
@@ -90,21 +91,9 @@ export async function addWalkIn(input: AddWalkInInput): Promise<AddWalkInResult>
         };
       }
 
-      const session = await tx.session.findFirst({
-        where: { id: sessionId, deletedAt: null },
-        select: {
-          status: true,
-          startsAt: true,
-          endsAt: true,
-          placeId: true,
-          trainers: { select: { trainerId: true } },
-        },
-      });
+      const session = await findRosterSession(tx, sessionId);
       if (!session) return { ok: false, code: "SESSION_NOT_FOUND" };
-      const answer = mayAddWalkIn(actor, {
-        session: { ...session, trainerIds: session.trainers.map((t) => t.trainerId) },
-        now,
-      });
+      const answer = mayAddWalkIn(actor, { session, now });
       if (!answer.may) return { ok: false, code: answer.reason };
 
       const person =

@@ -15,6 +15,7 @@ import { mayAddWalkIn, type RosterReason } from "~/domain/policy/staff-policy";
 
 import { audit } from "./audit.server";
 import { runTransaction } from "./transaction.server";
+import { findRosterSession } from "~/models/roster-session.server";
 
 export type CountAnonymousInput = {
   actor: StaffMember;
@@ -44,15 +45,9 @@ export async function countAnonymousVisitors(input: CountAnonymousInput): Promis
         ? { ok: true, visitId: done.id, replayed: true }
         : { ok: false, code: "KEY_OF_ANOTHER_SESSION" };
     }
-    const session = await tx.session.findFirst({
-      where: { id: sessionId, deletedAt: null },
-      select: { status: true, startsAt: true, endsAt: true, placeId: true, trainers: { select: { trainerId: true } } },
-    });
+    const session = await findRosterSession(tx, sessionId);
     if (!session) return { ok: false, code: "SESSION_NOT_FOUND" };
-    const answer = mayAddWalkIn(actor, {
-      session: { ...session, trainerIds: session.trainers.map((t) => t.trainerId) },
-      now,
-    });
+    const answer = mayAddWalkIn(actor, { session, now });
     if (!answer.may) return { ok: false, code: answer.reason };
 
     const visit = await tx.anonymousVisit.create({

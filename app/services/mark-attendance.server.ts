@@ -8,6 +8,7 @@ import type { Db } from "~/utils/db.server";
 
 import { audit } from "./audit.server";
 import { runTransaction, type TransactionClient } from "./transaction.server";
+import { findRosterSession } from "~/models/roster-session.server";
 
 export type MarkAttendanceInput = {
   actor: StaffMember;
@@ -46,21 +47,9 @@ export async function markAttendance(input: MarkAttendanceInput): Promise<MarkAt
 
   return runTransaction(
     async (tx): Promise<MarkAttendanceResult> => {
-      const session = await tx.session.findFirst({
-        where: { id: sessionId, deletedAt: null },
-        select: {
-          status: true,
-          startsAt: true,
-          endsAt: true,
-          placeId: true,
-          trainers: { select: { trainerId: true } },
-        },
-      });
+      const session = await findRosterSession(tx, sessionId);
       if (!session) return { ok: false, code: "NOT_FOUND" };
-      const answer = mayMarkAttendance(actor, {
-        session: { ...session, trainerIds: session.trainers.map((t) => t.trainerId) },
-        now,
-      });
+      const answer = mayMarkAttendance(actor, { session, now });
       if (!answer.may) return { ok: false, code: answer.reason };
 
       const [before, booking] = await Promise.all([
